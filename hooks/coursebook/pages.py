@@ -1,0 +1,132 @@
+"""Plan the generated pages and the navigation from the content.
+
+Adding an activity, tool or plan in YAML adds its page and its nav entry here;
+mkdocs.yml never lists pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .content import Content
+from .render import render_page
+
+# Site sections (interface text, not course content)
+ABOUT = "Om uddannelsen"
+ACTIVITIES = "Aktiviteter"
+PLANS = "Planer"
+TOOLS = "Værktøjskassen"
+GOAL_MAP = "Læringsmål på tværs"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src: str
+    title: str
+    template: str
+    section: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, content: Content) -> str:
+        return render_page(
+            self.template,
+            self.src,
+            content=content,
+            course=content.course,
+            edition=content.edition,
+            title=self.title,
+            **self.context,
+        )
+
+
+def plan_pages(content: Content) -> list[PageSpec]:
+    course = content.course
+    pages = [
+        PageSpec("index.md", "Forside", "index.md.j2", None, _front_page(content)),
+        PageSpec("laeringsmaal.md", course.outcomes.title, "outcomes.md.j2", ABOUT),
+        PageSpec("hovedpointer.md", course.key_points.title, "key_points.md.j2", ABOUT),
+        PageSpec("overblik.md", course.overview.title, "overview.md.j2", ABOUT),
+        PageSpec("forankring.md", course.anchoring.title, "anchoring.md.j2", ABOUT),
+        PageSpec("laeringsmaal-kort.md", GOAL_MAP, "goal_map.md.j2", ABOUT),
+    ]
+    for ident, activity in content.activities.items():
+        pages.append(
+            PageSpec(
+                activity_src(ident),
+                activity.label,
+                "activity.md.j2",
+                ACTIVITIES,
+                {"ident": ident, "activity": activity},
+            )
+        )
+    for ident, plan in content.plans.items():
+        pages.append(
+            PageSpec(
+                plan_src(ident),
+                plan.title,
+                "plan.md.j2",
+                PLANS,
+                {"ident": ident, "plan": plan},
+            )
+        )
+    pages.append(PageSpec("vaerktoejer/index.md", TOOLS, "tools_index.md.j2", TOOLS))
+    for ident, tool in content.tools.items():
+        pages.append(
+            PageSpec(
+                tool_src(ident),
+                tool.name,
+                "tool.md.j2",
+                TOOLS,
+                {"ident": ident, "tool": tool},
+            )
+        )
+    pages.append(PageSpec("undervisere.md", "Undervisere", "instructors.md.j2"))
+    return pages
+
+
+def _front_page(content: Content) -> dict[str, Any]:
+    """What the front page routes to first: the first activity's first plan,
+    and the plan repeated across activities (the one to bring every time)."""
+    first_activity = next(iter(content.activities.values()))
+    first_plan = next(
+        ((plan_src(i), content.plans[i]) for i in first_activity.plans), None
+    )
+    action_plan = next(
+        ((plan_src(i), p) for i, p in content.plans.items() if p.repeat_for), None
+    )
+    return {
+        "first_activity": first_activity,
+        "first_plan": first_plan,
+        "action_plan": action_plan,
+    }
+
+
+def activity_src(ident: str) -> str:
+    return f"aktiviteter/{ident}.md"
+
+
+def plan_src(ident: str) -> str:
+    return f"{ident}.md"
+
+
+def tool_src(ident: str) -> str:
+    return f"vaerktoejer/{ident}.md"
+
+
+def build_nav(pages: list[PageSpec], handwritten: list[tuple[str, str]]) -> list[Any]:
+    """MkDocs nav: pages in plan order, grouped by section; hand-written pages last."""
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in pages:
+        if page.section is None:
+            nav.append({page.title: page.src})
+            continue
+        if page.section not in sections:
+            sections[page.section] = []
+            nav.append({page.section: sections[page.section]})
+        # a section's index page comes first and carries no title of its own
+        entry = page.src if page.src.endswith("/index.md") else {page.title: page.src}
+        sections[page.section].append(entry)
+    nav.extend({title: src} for src, title in handwritten)
+    return nav

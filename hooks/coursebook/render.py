@@ -1,0 +1,101 @@
+"""Render page templates into Markdown: one Jinja environment per process.
+
+YAML text reaches the output only as values, so `{{ 7*7 }}` typed into YAML
+stays as written; every value is HTML-escaped on output unless a template
+marks it as trusted markup.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# [text](some/page.md#anchor) written relative to the docs root
+_MD_LINK = re.compile(
+    r"\]\((?![a-z][a-z0-9+.-]*:|/|#|\.\./)([^)\s]+?\.md)(#[^)\s]*)?\)"
+)
+
+
+def _escape_text(value: Any) -> str:
+    """Escape what HTML would interpret; keep quotes readable in Markdown text."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def page_url(src: str) -> str:
+    """The directory URL MkDocs gives a page at docs-relative path src."""
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(target_src: str, from_src: str) -> str:
+    """Link from page from_src to page target_src (both docs-relative .md paths)."""
+    target, _, anchor = target_src.partition("#")
+    here = page_url(from_src) or "."
+    url = posixpath.relpath(page_url(target) or ".", here)
+    url = "./" if url == "." else url + ("" if url.endswith("/") else "/")
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def relink(markdown: str, page_src: str) -> str:
+    """Rewrite docs-root links ([x](handleplan.md)) relative to the page."""
+    depth = posixpath.dirname(page_src)
+
+    def fix(match: re.Match[str]) -> str:
+        target = posixpath.relpath(match.group(1), depth or ".")
+        return f"]({target}{match.group(2) or ''})"
+
+    return _MD_LINK.sub(fix, markdown)
+
+
+@pass_context
+def _url(context: Context, target_src: str) -> Markup:
+    return Markup(escape(relative_url(target_src, context["page_src"])))
+
+
+def _attr(value: Any) -> Markup:
+    return escape("" if value is None else str(value))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        finalize=_escape_text,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["attr"] = _attr
+    env.globals["url"] = _url
+    return env
+
+
+def render_page(template: str, page_src: str, **context: Any) -> str:
+    """Render one page template to Markdown with links fixed for page_src."""
+    markdown = environment().get_template(template).render(page_src=page_src, **context)
+    return relink(markdown, page_src)
+
+
+def render_string(source: str, page_src: str, **context: Any) -> str:
+    """Render a hand-written page (docs/) that uses course variables."""
+    return environment().from_string(source).render(page_src=page_src, **context)

@@ -1,0 +1,90 @@
+"""The work behind the MkDocs hook events: load, plan, generate, write downloads."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .content import Content
+from .loader import CONTENT_ENV, load_content
+from .pages import PageSpec, build_nav, plan_pages
+from .problems import ContentError
+from .render import render_string
+
+log = logging.getLogger("mkdocs.plugins.coursebook")
+_H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
+
+
+class Handbook:
+    """State of one build, shared by the hook events."""
+
+    def __init__(self) -> None:
+        self.content: Content | None = None
+        self.pages: list[PageSpec] = []
+
+    def configure(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        content_dir = Path(os.environ.get(CONTENT_ENV) or root / "content")
+        try:
+            content, warnings = load_content(content_dir)
+        except ContentError as exc:
+            raise PluginError(str(exc)) from None
+        for warning in warnings:
+            log.warning(str(warning))
+        self.content = content
+        self.pages = plan_pages(content)
+        config.site_name = content.course.title
+        config.nav = build_nav(self.pages, _handwritten_pages(Path(config.docs_dir)))
+        edition = content.edition
+        config.extra["edition"] = {
+            "id": content.edition_id,
+            "name": edition.name,
+            "status": edition.status,
+            "sample": edition.sample,
+        }
+        config.extra["organiser"] = content.course.organiser
+        return config
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.content is not None
+        for spec in self.pages:
+            existing = files.get_file_from_path(spec.src)
+            if existing is not None:
+                raise PluginError(
+                    f"docs/{spec.src} would hide a page generated from content/; "
+                    "rename or remove it"
+                )
+            files.append(
+                File.generated(config, spec.src, content=spec.render(self.content))
+            )
+        return files
+
+    def render_handwritten(self, markdown: str, page: Page) -> str:
+        """Hand-written pages may use {{ course.title }} and friends."""
+        if page.file.generated_by or self.content is None:
+            return markdown
+        content = self.content
+        return render_string(
+            markdown,
+            page.file.src_uri,
+            content=content,
+            course=content.course,
+            edition=content.edition,
+        )
+
+
+def _handwritten_pages(docs_dir: Path) -> list[tuple[str, str]]:
+    """(src, title) of every Markdown page in docs/, titled by its first heading."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        match = _H1.search(path.read_text(encoding="utf-8"))
+        title = match.group(1) if match else path.stem.replace("-", " ").capitalize()
+        pages.append((path.relative_to(docs_dir).as_posix(), title))
+    return pages

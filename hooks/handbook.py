@@ -1,0 +1,17 @@
+"""MkDocs hook entry: each event hands over to coursebook.site.Handbook."""
+
+from coursebook.site import Handbook
+
+_handbook = Handbook()
+
+
+def on_config(config):
+    return _handbook.configure(config)
+
+
+def on_files(files, config):
+    return _handbook.add_pages(files, config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return _handbook.render_handwritten(markdown, page)

@@ -1,0 +1,185 @@
+"""The loader: shipped content loads; bad content gets FILE:LINE errors, all at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from coursebook.loader import load_content
+from coursebook.problems import ContentError
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def errors_of(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    return [str(p) for p in caught.value.problems if p.severity == "error"]
+
+
+def test_shipped_content_loads_without_problems(content_copy: Path) -> None:
+    content, warnings = load_content(content_copy)
+    assert warnings == []
+    assert list(content.activities) == ["workshop", "modul-1", "modul-2", "modul-3"]
+    assert len(content.tools) >= 10
+    assert {"udviklingsplan", "handleplan"} <= set(content.plans)
+    points = [p for g in content.course.key_points.groups for p in g.points]
+    assert len(points) == 10
+
+
+def test_bom_and_crlf_are_accepted(content_copy: Path) -> None:
+    path = content_copy / "activities" / "modul-2.yml"
+    text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    content, _ = load_content(content_copy)
+    assert content.activities["modul-2"].label == "Modul 2"
+
+
+# (file, old text, new text, text on the reported line, message fragment)
+# fmt: off
+BAD = [
+    # (file, old text, new text, text on the reported line, message fragment)
+    ("course.yml", "organiser: Nyborg Kommune", "organiser: Nyborg: Kommune",
+     "organiser:", "YAML syntax error: mapping values are not allowed"),
+    ("activities/modul-1.yml", "label: Modul 1", "label: Modul 1\ntitel: x",
+     "titel: x", "unknown field 'titel'; did you mean 'title'?"),
+    ("activities/modul-1.yml", "label: Modul 1", "label: Modul 1\nlabel: Modul 9",
+     "label: Modul 9", "duplicate key 'label' (first at line"),
+    ("activities/modul-1.yml", "label: Modul 1\n", "",
+     "order:", "label: required field is missing"),
+    ("activities/modul-1.yml", "order: 2", "order: to",
+     "order: to", "order: expected a whole number, found 'to'"),
+    ("activities/modul-1.yml", "  - iglo", "  - igloo",
+     "  - igloo", "tools[0]: unknown tool 'igloo'; did you mean 'iglo'?"),
+    ("activities/modul-1.yml", "kind: modul", "kind: module",
+     "kind: module", "kind: expected one of 'workshop' or 'modul', found 'module'"),
+    ("activities/modul-1.yml", "  - iglo", "  - IGLO",
+     "  - IGLO", "tools[0]: expected an id of lowercase letters"),
+    ("activities/modul-1.yml", "  - handleplan", "  - handlingsplan",
+     "handlingsplan",
+     "plans[1]: unknown plan 'handlingsplan'; did you mean 'handleplan'?"),
+    ("activities/modul-1.yml", "  - viden-og-vaerktoejer", "  - viden",
+     "  - viden", "goals[0]: unknown learning goal 'viden'"),
+    ("activities/modul-2.yml", "order: 3", "order: 2",
+     "order: 2", "order: 2 is also used by 'modul-1'"),
+    ("activities/modul-1.yml", "title: Lederens", "title:\n  - Lederens",
+     "title:", "title: expected text, found a list"),
+    ("activities/modul-1.yml", "participants: leder", "participants:",
+     "participants:",
+     "participants: expected one of 'trio' or 'leder', found nothing"),
+    ("course.yml", "edition: foraar-2027", "edition: efteraar-2030",
+     "edition:", "edition 'efteraar-2030' not found in editions/"),
+    ("tools/iglo.yml", "name: IGLO-modellen",
+     "name: IGLO-modellen\nrelated: [scarff]",
+     "related: [scarff]", "related[0]: unknown tool 'scarff'; did you mean 'scarf'?"),
+    ("activities/modul-1.yml", "  - iglo", "  - [iglo",
+     "  - [iglo", "YAML syntax error: did not find expected ',' or ']'"),
+    ("activities/modul-2.yml", "order: 3", "order: 3\n---\norder: 3",
+     "---", "only '---' starts a second document"),
+    ("plans/handleplan.yml", "  - modul-1", "  - modul-9",
+     "  - modul-9", "repeat_for[0]: unknown activity 'modul-9'"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("name", "old", "new", "on_line", "message"), BAD)
+def test_bad_content_is_reported_with_file_and_line(
+    content_copy: Path, name: str, old: str, new: str, on_line: str, message: str
+) -> None:
+    path = content_copy / name
+    replace(path, old, new)
+    errors = errors_of(content_copy)
+    expected_line = line_of(path, on_line)
+    assert any(
+        e.startswith(f"{path}:{expected_line}: error: ") and message in e
+        for e in errors
+    ), errors
+
+
+def test_tab_indentation_is_named(content_copy: Path) -> None:
+    path = content_copy / "activities" / "modul-3.yml"
+    replace(path, "  lead:", "\tlead:")
+    errors = errors_of(content_copy)
+    line = line_of(path, "\tlead:")
+    assert (
+        f"{path}:{line}: error: a tab is used for indentation; YAML needs spaces"
+        in errors
+    )
+
+
+def test_empty_file(content_copy: Path) -> None:
+    path = content_copy / "tools" / "scarf.yml"
+    path.write_text("# nothing here yet\n", encoding="utf-8")
+    assert f"{path}:1: error: the file is empty; expected a mapping of fields" in (
+        errors_of(content_copy)
+    )
+
+
+def test_non_utf8_file(content_copy: Path) -> None:
+    path = content_copy / "plans" / "handleplan.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("latin-1", errors="replace"))
+    errors = errors_of(content_copy)
+    first_non_ascii = next(
+        n for n, line in enumerate(text.splitlines(), 1) if not line.isascii()
+    )
+    assert any(
+        e.startswith(f"{path}:{first_non_ascii}: error: the file is not UTF-8")
+        for e in errors
+    ), errors
+
+
+def test_list_instead_of_mapping(content_copy: Path) -> None:
+    path = content_copy / "editions" / "foraar-2027.yml"
+    path.write_text("- name: Forår 2027\n", encoding="utf-8")
+    assert f"{path}:1: error: expected a mapping of fields, found a list" in errors_of(
+        content_copy
+    )
+
+
+def test_every_problem_is_reported_in_one_run(content_copy: Path) -> None:
+    replace(content_copy / "activities" / "modul-1.yml", "kind: modul", "kind: module")
+    replace(content_copy / "activities" / "modul-2.yml", "label: Modul 2", "lable: x")
+    replace(content_copy / "course.yml", "organiser: Nyborg Kommune", "organiser: [")
+    errors = errors_of(content_copy)
+    assert len(errors) >= 3
+    assert {Path(e.split(":")[0]).name for e in errors} >= {
+        "modul-1.yml",
+        "modul-2.yml",
+        "course.yml",
+    }
+
+
+def test_unused_tool_is_a_warning(content_copy: Path) -> None:
+    path = content_copy / "tools" / "ekstra.yml"
+    path.write_text(
+        "name: Ekstra\nshort: Et ekstra værktøj\nguide_text:\n  - Tekst.\n",
+        encoding="utf-8",
+    )
+    _, warnings = load_content(content_copy)
+    assert [str(w) for w in warnings] == [
+        f"{path}:1: warning: no activity uses the tool 'ekstra'; add it to an "
+        "activity's 'tools' list or remove the file"
+    ]
+
+
+def test_edition_can_be_overridden(content_copy: Path, monkeypatch) -> None:
+    source = content_copy / "editions" / "foraar-2027.yml"
+    (content_copy / "editions" / "efteraar-2027.yml").write_text(
+        source.read_text(encoding="utf-8").replace("Forår 2027", "Efterår 2027"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("COURSEBOOK_EDITION", "efteraar-2027")
+    content, _ = load_content(content_copy)
+    assert content.edition.name == "Efterår 2027"
