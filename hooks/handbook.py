@@ -15,3 +15,11 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     return _handbook.render_handwritten(markdown, page)
+
+
+def on_page_content(html, page, config, files):
+    return _handbook.keep_html(html, page)
+
+
+def on_post_build(config):
+    _handbook.write_downloads(config)

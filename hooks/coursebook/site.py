@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .content import Content
+from .downloads import BuildOutput, RenderedPage, write_all
 from .loader import CONTENT_ENV, load_content
 from .pages import PageSpec, build_nav, plan_pages
 from .problems import ContentError
@@ -28,6 +29,7 @@ class Handbook:
     def __init__(self) -> None:
         self.content: Content | None = None
         self.pages: list[PageSpec] = []
+        self.rendered: dict[str, RenderedPage] = {}
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -78,6 +80,36 @@ class Handbook:
             course=content.course,
             edition=content.edition,
         )
+
+    def keep_html(self, html: str, page: Page) -> str:
+        """Remember each page's HTML for the downloads built after the site."""
+        self.rendered[page.file.src_uri] = RenderedPage(
+            page.file.src_uri, page.title or "", html
+        )
+        return html
+
+    def write_downloads(self, config: MkDocsConfig) -> None:
+        assert self.content is not None
+        nav_order = [src for src in _nav_sources(config.nav)]
+        output = BuildOutput(
+            content=self.content,
+            site_dir=Path(config.site_dir),
+            site_url=config.site_url or "",
+            pages=[self.rendered[src] for src in nav_order if src in self.rendered],
+        )
+        write_all(output)
+
+
+def _nav_sources(nav: list) -> list[str]:
+    """Page sources in navigation order."""
+    sources: list[str] = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            sources += _nav_sources(value)
+        else:
+            sources.append(value)
+    return sources
 
 
 def _handwritten_pages(docs_dir: Path) -> list[tuple[str, str]]:
