@@ -23,3 +23,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     _handbook.write_downloads(config)
+
+
+def on_serve(server, config, builder):
+    return _handbook.watch_content(server)

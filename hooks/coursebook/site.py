@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -30,11 +31,13 @@ class Handbook:
         self.content: Content | None = None
         self.pages: list[PageSpec] = []
         self.rendered: dict[str, RenderedPage] = {}
+        self.content_dir: Path | None = None
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         content_dir = Path(os.environ.get(CONTENT_ENV) or root / "content")
         try:
+            self.content_dir = content_dir
             content, warnings = load_content(content_dir)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
@@ -80,6 +83,13 @@ class Handbook:
             course=content.course,
             edition=content.edition,
         )
+
+    def watch_content(self, server: LiveReloadServer) -> LiveReloadServer:
+        """Rebuild on edits in the content folder actually read (it may be
+        COURSEBOOK_CONTENT, outside the folders mkdocs.yml watches)."""
+        if self.content_dir is not None:
+            server.watch(str(self.content_dir.resolve()))
+        return server
 
     def keep_html(self, html: str, page: Page) -> str:
         """Remember each page's HTML for the downloads built after the site."""
