@@ -7,13 +7,20 @@ marks it as trusted markup.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+)
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -74,10 +81,23 @@ def _attr(value: Any) -> Markup:
     return escape("" if value is None else str(value))
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between runs: compiling them is most of our cost
+    in a cold `mkdocs build`. Jinja checks each template's mtime, so edits show."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "coursebook" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only home: compile every time instead
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined,
         finalize=_escape_text,
         autoescape=False,

@@ -108,14 +108,13 @@ def read_yaml(path: Path) -> YamlDoc:
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(shown, 1, "error", f"YAML error: {exc}"))
         return doc
-    if node is None:
-        doc.problems.append(
-            Problem(
-                shown, 1, "error", "the file is empty; expected a mapping of fields"
-            )
-        )
+    data = None if node is None else _to_data(node, (), doc, shown)
+    if data is None:
+        line = node.start_mark.line + 1 if node is not None else 1
+        message = "the file is empty; expected a mapping of fields"
+        doc.problems.append(Problem(shown, line, "error", message))
         return doc
-    doc.data = _to_data(node, (), doc, shown)
+    doc.data = data
     return doc
 
 
