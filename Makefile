@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test lint format bench chromium clean
+.PHONY: setup serve build check test lint format bench system-packages clean
 
 setup: $(STAMP)
 
@@ -15,11 +15,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# The preview skips the PDFs so a YAML edit reloads in about a second;
+# `make serve COURSEBOOK_PDF=1` writes them on every reload too.
+COURSEBOOK_PDF ?= 0
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	COURSEBOOK_PDF=$(COURSEBOOK_PDF) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: setup
-	$(BIN)/coursebook build
+	COURSEBOOK_PDF=1 $(BIN)/coursebook build
 
 check: setup
 	$(BIN)/coursebook check
@@ -32,18 +35,23 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Browser tests drive Debian's chromium; install it when we may (root), or say how.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+# Tests need Debian's chromium (browser tests) and LibreOffice (the Word files
+# must convert). Install them when we may (root), or say how.
+TEST_PACKAGES := chromium:chromium soffice:libreoffice-writer-nogui
+system-packages:
+	@missing=""; for pair in $(TEST_PACKAGES); do \
+	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Debian packages for the tests:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
-	  fi; }
+	    echo "The tests need these Debian packages: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
 
-test: setup chromium lint
-	$(BIN)/python -m pytest
+test: setup system-packages lint
+	$(BIN)/python -m pytest -n 2
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -14,11 +14,12 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    return _handbook.render_handwritten(markdown, page)
+    markdown = _handbook.render_handwritten(markdown, page)
+    return _handbook.add_abbreviations(markdown)
 
 
 def on_page_content(html, page, config, files):
-    return _handbook.keep_html(html, page)
+    return _handbook.keep_html(_handbook.explain_abbreviations(html), page)
 
 
 def on_post_build(config):

@@ -53,7 +53,17 @@ def pdfs_enabled() -> bool:
 
 def writers() -> list[tuple[str, Writer, bool]]:
     """(name, writer, makes PDFs) for every download, in the order they are written."""
-    return []
+    from .calendar_ics import write_calendars
+    from .guide_pdf import write_guide_pdf  # the writers import BuildOutput from here
+    from .plan_docx import write_plan_docx
+    from .plan_pdf import write_plan_pdfs
+
+    return [
+        ("kursusguide.pdf", write_guide_pdf, True),
+        ("plan PDF forms", write_plan_pdfs, True),
+        ("plan Word files", write_plan_docx, False),
+        ("kalender.ics", write_calendars, False),
+    ]
 
 
 def write_all(output: BuildOutput) -> list[Path]:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .content import Content
+from .editions import check_edition
 from .model import Activity, Course, Edition, Glossary, Plan, Tool
 from .problems import ContentError, Problem, display_path
 from .yamlfile import DataPath, YamlDoc, read_yaml
@@ -64,12 +65,13 @@ class _Loader:
         )
         course = models.get(("course", "course"))
         self._check_references(course, activities, grouped)
+        self._check_editions(activities, grouped["editions"])
         if course is None:
             if ("course", "course") not in self.docs:
                 self._missing_file("course.yml")
             return None
         edition_id = edition or course.edition
-        if edition_id not in grouped["editions"]:
+        if edition_id not in self._present("editions"):
             self._edition_missing(edition_id, edition is not None, grouped["editions"])
         return Content(
             course=course,
@@ -213,6 +215,16 @@ class _Loader:
                             "warning",
                         )
                     )
+
+    def _check_editions(
+        self, activities: dict[str, Activity], editions: dict[str, Edition]
+    ) -> None:
+        """Editions name only activities that exist (see editions.check_edition)."""
+        if len(activities) != len(self._present("activities")):
+            return  # an activity file failed to load; its id cannot be checked
+        for ident, edition in editions.items():
+            doc = self.docs[("editions", ident)]
+            self.problems.extend(check_edition(doc, edition, list(activities)))
 
     # --- missing pieces --------------------------------------------------
 

@@ -8,9 +8,19 @@ ends up in the JSON Schema an editor validates against. Fields marked
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -213,13 +223,108 @@ class Plan(Strict):
 
 
 # --- editions/<id>.yml ------------------------------------------------------
+# One file per cohort: the dates, places and people that change every time the
+# course runs. Everything else lives in the course files above.
+
+
+def _clock(value: Any) -> Any:
+    """Turn what YAML made of a time back into "HH:MM".
+
+    YAML 1.1 reads an unquoted 15:30 as the number 930 (base 60) and 15.30 as
+    the decimal 15.3; a coordinator meant half past three in both cases.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if 0 <= value < 24:  # start: 9 means nine o'clock
+            return f"{value:02d}:00"
+        if value < 60:  # no H:MM reads as 24..59; let it fail as written
+            return str(value)
+        return "{:02d}:{:02d}".format(*divmod(value, 60))
+    if isinstance(value, float):
+        return f"{value:05.2f}".replace(".", ":")
+    if isinstance(value, str):
+        match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", value.strip())
+        if match:
+            return f"{int(match[1]):02d}:{match[2]}"
+    return value
+
+
+Clock = Annotated[
+    dt.time,
+    BeforeValidator(_clock),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
+            "description": 'A time of day as HH:MM, e.g. "09:00".',
+        }
+    ),
+]
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+def _email(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise PydanticCustomError(
+            "email", "expected an e-mail address such as kursus@example.com"
+        )
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email)]
+
+
+class Venue(Strict):
+    name: Text = Field(description='The building or place, e.g. "Nyborg Rådhus".')
+    address: Text | None = Field(None, description="Street, postcode and town.")
+    room: Text | None = Field(None, description="Room or hall inside the building.")
+
+
+class Session(Strict):
+    date: dt.date = Field(description="The day of the activity (YYYY-MM-DD).")
+    start: Clock = Field(description="Start time, Danish time (HH:MM).")
+    end: Clock = Field(description="End time, Danish time (HH:MM).")
+    venue: Venue | None = Field(
+        None, description="Where it takes place; required once published."
+    )
+
+
+class MeetingWindow(Strict):
+    first_day: dt.date = Field(description="First day the TRIO can meet.")
+    last_day: dt.date = Field(description="Last day the TRIO should have met.")
+
+
+class Reading(Strict):
+    title: Text
+    author: Text | None = None
+    year: int | Text | None = None
+    url: WebAddress | None = Field(None, description="A web address, or use `file`.")
+    file: Text | None = Field(
+        None, description="A file under docs/, e.g. filer/artikel.pdf (or use `url`)."
+    )
+
+
+class Before(Strict):
+    trio_meeting: MeetingWindow | None = Field(
+        None, description="When the TRIO meets before this activity."
+    )
+    readings: list[Reading] = Field(
+        default_factory=list, description='Shown under "Før modulet".'
+    )
 
 
 class Instructor(Strict):
     name: Text
-    role: Text
-    bio: Markdown | None = None
+    role: Text = Field(description='E.g. "Underviser, organisationspsykolog".')
+    bio: Markdown | None = Field(None, description="A few lines (Markdown).")
     photo: Text | None = Field(None, description="Image path under docs/.")
+
+
+class Contact(Strict):
+    name: Text = Field(description="A person or a shared mailbox's name.")
+    email: Email
+    phone: Text | None = None
 
 
 class Edition(Strict):
@@ -229,9 +334,24 @@ class Edition(Strict):
         False, description="True for the shipped sample edition (dates are invented)."
     )
     notice: Markdown | None = Field(None, description="A notice shown on every page.")
+    sessions: dict[str, Session] = Field(
+        description="Date, time and place of each activity, keyed by activity id."
+    )
+    before: dict[str, Before] = Field(
+        default_factory=dict,
+        description="The weeks before an activity, keyed by that activity's id: "
+        "the TRIO meeting window and the readings.",
+    )
     instructors: list[Instructor] = Field(default_factory=list)
     instructors_note: Markdown | None = Field(
         None, description="Shown when no instructors are named yet."
+    )
+    contact: Contact | None = Field(
+        None, description="Who participants write to; required once published."
+    )
+    changes: list[Text] = Field(
+        default_factory=list,
+        description='"Nyt i denne udgave": what changed since the last edition.',
     )
     updated: dt.date | None = None
 

@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .content import Content
+from .diagrams import diagram
+from .editions import schedule_of
+from .glossary import by_letter, term_id
+from .plan_form import plan_form
 from .render import render_page
 
 # Site sections (interface text, not course content)
@@ -18,6 +22,9 @@ ACTIVITIES = "Aktiviteter"
 PLANS = "Planer"
 TOOLS = "Værktøjskassen"
 GOAL_MAP = "Læringsmål på tværs"
+GLOSSARY, GLOSSARY_SRC = "Ordliste", "ordliste.md"
+PRACTICAL = "Praktisk information"
+PRACTICAL_SRC = "praktisk-information.md"  # overrides/partials/edition-banner.html
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class PageSpec:
             content=content,
             course=content.course,
             edition=content.edition,
+            schedule=schedule_of(content),
             title=self.title,
             **self.context,
         )
@@ -67,7 +75,7 @@ def plan_pages(content: Content) -> list[PageSpec]:
                 plan.title,
                 "plan.md.j2",
                 PLANS,
-                {"ident": ident, "plan": plan},
+                {"ident": ident, "plan": plan, "form": plan_form(content, ident)},
             )
         )
     pages.append(PageSpec("vaerktoejer/index.md", TOOLS, "tools_index.md.j2", TOOLS))
@@ -78,9 +86,20 @@ def plan_pages(content: Content) -> list[PageSpec]:
                 tool.name,
                 "tool.md.j2",
                 TOOLS,
-                {"ident": ident, "tool": tool},
+                {"ident": ident, "tool": tool, "diagram": diagram},
             )
         )
+    if content.glossary is not None:
+        pages.append(
+            PageSpec(
+                GLOSSARY_SRC,
+                GLOSSARY,
+                "glossary.md.j2",
+                None,
+                {"groups": by_letter(content.glossary), "term_id": term_id},
+            )
+        )
+    pages.append(PageSpec(PRACTICAL_SRC, PRACTICAL, "practical.md.j2"))
     pages.append(PageSpec("undervisere.md", "Undervisere", "instructors.md.j2"))
     return pages
 

@@ -1,12 +1,13 @@
 """Render page templates into Markdown: one Jinja environment per process.
 
 YAML text reaches the output only as values, so `{{ 7*7 }}` typed into YAML
-stays as written; every value is HTML-escaped on output unless a template
-marks it as trusted markup.
+stays as written; autoescaping HTML-escapes every value unless it is Markup
+(macros, drawings), so raw HTML in YAML shows as text.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
@@ -32,14 +33,9 @@ _MD_LINK = re.compile(
 )
 
 
-def _escape_text(value: Any) -> str:
-    """Escape what HTML would interpret; keep quotes readable in Markdown text."""
-    if isinstance(value, Markup):
-        return str(value)
-    if value is None:
-        return ""
-    text = str(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _none_as_empty(value: Any) -> Any:
+    """Optional fields print as nothing, not as "None"."""
+    return "" if value is None else value
 
 
 def page_url(src: str) -> str:
@@ -77,15 +73,14 @@ def _url(context: Context, target_src: str) -> Markup:
     return Markup(escape(relative_url(target_src, context["page_src"])))
 
 
-def _attr(value: Any) -> Markup:
-    return escape("" if value is None else str(value))
-
-
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Compiled templates kept between runs: compiling them is most of our cost
     in a cold `mkdocs build`. Jinja checks each template's mtime, so edits show."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    folder = Path(base) / "coursebook" / "jinja"
+    # compiled code depends on the environment's options (autoescape, ...),
+    # which live in this file: a change here must not reuse old bytecode
+    options = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    folder = Path(base) / "coursebook" / f"jinja-{options}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:  # a read-only home: compile every time instead
@@ -99,13 +94,13 @@ def environment() -> Environment:
         loader=FileSystemLoader(TEMPLATES),
         bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined,
-        finalize=_escape_text,
-        autoescape=False,
+        finalize=_none_as_empty,
+        # every value is HTML-escaped unless it is Markup (a macro, a drawing)
+        autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["attr"] = _attr
     env.globals["url"] = _url
     return env
 

@@ -15,6 +15,8 @@ from mkdocs.structure.pages import Page
 
 from .content import Content
 from .downloads import BuildOutput, RenderedPage, write_all
+from .editions import schedule_of
+from .glossary import abbreviation_markdown, explain_abbreviations
 from .loader import CONTENT_ENV, load_content
 from .pages import PageSpec, build_nav, plan_pages
 from .problems import ContentError
@@ -53,6 +55,7 @@ class Handbook:
             "name": edition.name,
             "status": edition.status,
             "sample": edition.sample,
+            "dates": schedule_of(content).span,
         }
         config.extra["organiser"] = content.course.organiser
         return config
@@ -83,6 +86,18 @@ class Handbook:
             course=content.course,
             edition=content.edition,
         )
+
+    def add_abbreviations(self, markdown: str) -> str:
+        """Every page explains the glossary's abbreviations (<abbr title=…>)."""
+        if self.content is None:
+            return markdown
+        return markdown + abbreviation_markdown(self.content.glossary)
+
+    def explain_abbreviations(self, html: str) -> str:
+        """Abbreviations in raw HTML too, and reachable by keyboard."""
+        if self.content is None:
+            return html
+        return explain_abbreviations(html, self.content.glossary)
 
     def watch_content(self, server: LiveReloadServer) -> LiveReloadServer:
         """Rebuild on edits in the content folder actually read (it may be

@@ -124,7 +124,7 @@ def _to_data(node: yaml.Node, loc: DataPath, doc: YamlDoc, shown: Path) -> Any:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
+            key = _scalar(key_node, doc, shown)
             line = key_node.start_mark.line + 1
             if key in first_line:
                 doc.problems.append(
@@ -147,11 +147,25 @@ def _to_data(node: yaml.Node, loc: DataPath, doc: YamlDoc, shown: Path) -> Any:
             _to_data(item, (*loc, index), doc, shown)
             for index, item in enumerate(node.value)
         ]
-    return _scalar(node)
+    return _scalar(node, doc, shown)
 
 
-def _scalar(node: yaml.Node) -> Any:
-    """Construct one scalar with YAML's usual typing (numbers, dates, booleans)."""
+def _scalar(node: yaml.Node, doc: YamlDoc, shown: Path) -> Any:
+    """Construct one scalar with YAML's usual typing (numbers, dates, booleans).
+
+    A value YAML cannot construct (an impossible date, an unknown !tag) is
+    reported at its line and kept as the text that was written.
+    """
     constructor = yaml.constructor.SafeConstructor()
-    value = constructor.construct_object(node, deep=True)
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        written = node.value if isinstance(node.value, str) else "this value"
+        if "timestamp" in node.tag:
+            message = f"'{written}' is not a real date ({exc}); write YYYY-MM-DD"
+        else:
+            reason = getattr(exc, "problem", None) or str(exc)
+            message = f"cannot read '{written}': {reason}; put the text in quotes"
+        doc.problems.append(Problem(shown, node.start_mark.line + 1, "error", message))
+        return written if isinstance(written, str) else None
     return value if isinstance(node, yaml.ScalarNode) else repr(value)

@@ -1,0 +1,341 @@
+"""The whole course guide as one print-quality PDF, made with WeasyPrint.
+
+The chapters are the pages exactly as MkDocs rendered them, in navigation
+order. This module only makes them fit into one document: ids made unique per
+chapter, links between pages turned into in-document anchors (other links made
+absolute), web-only parts left out. The look lives in templates/pdf/.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import Markup
+
+from .downloads import BuildOutput, RenderedPage
+from .editions import schedule_of
+from .pages import activity_src, plan_pages, plan_src, tool_src
+from .render import TEMPLATES, environment, page_url
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
+
+PDF_NAME = "kursusguide.pdf"
+PDF_TEMPLATES = TEMPLATES / "pdf"
+
+# Parts of a web page that mean nothing on paper: the ¶ permalinks, anything
+# marked `cb-web-only` (e.g. the plan pages' form controls), scripts, controls.
+WEB_ONLY_CLASSES = frozenset({"headerlink", "cb-web-only"})
+WEB_ONLY_TAGS = frozenset(
+    {"script", "noscript", "template", "button", "input", "select", "textarea"}
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+    | {"param", "source", "track", "wbr"}
+)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One rendered page as a chapter of the printed guide."""
+
+    key: str
+    title: str
+    label: str | None
+    section: str | None
+    kind: str
+    body: Markup
+
+
+def write_guide_pdf(output: BuildOutput) -> list[Path]:
+    """Write downloads/kursusguide.pdf from the rendered pages."""
+    # WeasyPrint takes a second to import: only when the PDF is really written
+    from weasyprint import CSS, HTML
+
+    fetcher = _local_fetcher(output.site_dir)
+    document = HTML(
+        string=guide_html(output),
+        base_url=output.site_dir.resolve().as_uri() + "/",
+        url_fetcher=fetcher,
+    )
+    stylesheet = CSS(filename=PDF_TEMPLATES / "guide.css", url_fetcher=fetcher)
+    target = output.downloads / PDF_NAME
+    document.write_pdf(target, stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+    return [target]
+
+
+def guide_html(output: BuildOutput) -> str:
+    """The whole guide as one HTML document: cover, contents, chapters."""
+    content = output.content
+    chapters = chapters_of(output)
+    return (
+        environment()
+        .get_template("pdf/guide.html.j2")
+        .render(
+            course=content.course,
+            edition=content.edition,
+            dates=schedule_of(content).span,
+            notice=_markdown(content.edition.notice),
+            site_url=output.site_url,
+            site_address=output.site_url.split("://", 1)[-1].rstrip("/"),
+            qr_code=qr_svg(output.site_url) if output.site_url else None,
+            chapters=chapters,
+            groups=_groups(chapters),
+        )
+    )
+
+
+def chapters_of(output: BuildOutput) -> list[Chapter]:
+    content = output.content
+    sections = {spec.src: spec.section for spec in plan_pages(content)}
+    kinds = {activity_src(i): "activity" for i in content.activities}
+    kinds |= {plan_src(i): "plan" for i in content.plans}
+    kinds |= {tool_src(i): "tool" for i in content.tools}
+    keys = {page_url(page.src): chapter_key(page.src) for page in output.pages}
+    chapters = []
+    for page in output.pages:
+        chapter = _PageRewriter(page, keys, output.site_url).rewrite()
+        # the nav's short name where it adds to the title ("Modul 1"); the
+        # front page's "Forside" does not
+        same = page.title == chapter.title or page.src == "index.md"
+        chapters.append(
+            Chapter(
+                key=chapter_key(page.src),
+                title=chapter.title,
+                label=None if same else page.title,
+                section=sections.get(page.src),
+                kind=kinds.get(page.src, "page"),
+                body=Markup(chapter.html),
+            )
+        )
+    return chapters
+
+
+def chapter_key(src: str) -> str:
+    """The id of a page's chapter: unique, and readable in a link."""
+    return "kapitel-" + (page_url(src).strip("/").replace("/", "-") or "forside")
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code for url as inline SVG, so it stays a sharp vector in print."""
+    import segno
+
+    code = segno.make(url, error="m")
+    # the <title> is the figure's alternative text in the tagged PDF
+    svg = code.svg_inline(scale=1, omitsize=True, dark="#000", title=f"QR-kode: {url}")
+    return Markup(svg)
+
+
+def _markdown(text: str | None) -> Markup | None:
+    """A Markdown field from YAML as HTML; HTML typed into YAML stays text."""
+    if text is None:
+        return None
+    import markdown
+
+    return Markup(markdown.markdown(html.escape(text, quote=False)))
+
+
+def _groups(chapters: list[Chapter]) -> list[tuple[str | None, list[Chapter]]]:
+    """Consecutive chapters of the same site section, for the contents page."""
+    groups: list[tuple[str | None, list[Chapter]]] = []
+    for chapter in chapters:
+        if groups and groups[-1][0] == chapter.section:
+            groups[-1][1].append(chapter)
+        else:
+            groups.append((chapter.section, [chapter]))
+    return groups
+
+
+@cache
+def _svg_css() -> str:
+    return (PDF_TEMPLATES / "diagrams.css").read_text(encoding="utf-8")
+
+
+def _local_fetcher(site_dir: Path) -> URLFetcher:
+    """Fetch files from the built site only: the PDF never asks another host."""
+    from weasyprint.urls import URLFetcher
+
+    root = site_dir.resolve()
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file:"):
+                path = Path(urlsplit(url).path).resolve()
+                if path.is_relative_to(root):
+                    return super().fetch(url, headers)
+            raise ValueError(f"not fetched for the PDF (outside the site): {url}")
+
+    return LocalFetcher(allowed_protocols=("file", "data"))
+
+
+@dataclass
+class _Rewritten:
+    title: str
+    html: str
+
+
+class _PageRewriter(HTMLParser):
+    """Re-emit one page's HTML as a chapter of the single printed document."""
+
+    def __init__(self, page: RenderedPage, keys: dict[str, str], site_url: str):
+        super().__init__(convert_charrefs=False)
+        self.page = page
+        self.keys = keys
+        self.site_url = site_url
+        self.key = keys[page_url(page.src)]
+        self.here = "/" + page_url(page.src)
+        self.out: list[str] = []
+        self.stack: list[str] = []
+        self.drop_depth: int | None = None
+        self.svg_depth: int | None = None
+        self.h1: list[str] | None = None
+        self.title: str | None = None
+
+    def rewrite(self) -> _Rewritten:
+        self.feed(self.page.html)
+        self.close()
+        body = "".join(self.out)
+        if self.title is None:
+            # a page without a heading still gets a titled chapter
+            title = html.escape(self.page.title)
+            body = f'<h1 id="{self.key}--titel">{title}</h1>{body}'
+        return _Rewritten(self.title or self.page.title, body)
+
+    # --- the parser's events --------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=True)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.stack:
+            return
+        while self.stack:
+            depth = len(self.stack)
+            name = self.stack.pop()
+            if self.drop_depth is None:
+                self.out.append(f"</{name}>")
+            if name == "h1" and self.h1 is not None and self.title is None:
+                self.title = " ".join(html.unescape("".join(self.h1)).split())
+                self.h1 = None
+            if depth == self.svg_depth:
+                self.svg_depth = None
+            if depth == self.drop_depth:
+                self.drop_depth = None
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        self._text(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._text(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._text(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        pass
+
+    # --- helpers -----------------------------------------------------------
+
+    def _text(self, text: str) -> None:
+        if self.drop_depth is not None:
+            return
+        self.out.append(text)
+        if self.h1 is not None:
+            self.h1.append(text)
+
+    def _start(
+        self, tag: str, attrs: list[tuple[str, str | None]], closed: bool
+    ) -> None:
+        void = closed or tag in _VOID
+        if self.drop_depth is None and _web_only(tag, attrs):
+            if not void:
+                self.stack.append(tag)
+                self.drop_depth = len(self.stack)
+            return
+        if not void:
+            self.stack.append(tag)
+            if tag == "svg" and self.svg_depth is None:
+                self.svg_depth = len(self.stack)
+            if tag == "h1" and self.title is None:
+                self.h1 = []
+        if self.drop_depth is not None:
+            return
+        if self.svg_depth is None:
+            attrs = [(name, self._attribute(tag, name, value)) for name, value in attrs]
+            href = dict(attrs).get("href") or ""
+            if tag == "a" and href.startswith(("http://", "https://")):
+                attrs = _with_class(attrs, "cb-link-external")
+        self.out.append(_tag(tag, attrs, closed))
+        if tag == "svg" and self.svg_depth == len(self.stack):
+            # WeasyPrint styles an inline SVG only from the styles inside it
+            self.out.append(f"<style>{_svg_css()}</style>")
+
+    def _attribute(self, tag: str, name: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if name in ("id", "for", "aria-labelledby", "aria-describedby"):
+            return " ".join(f"{self.key}--{v}" for v in value.split())
+        if name == "href" and tag == "a":
+            return self._link(value)
+        if name == "src":
+            return self._resource(value)
+        return value
+
+    def _link(self, href: str) -> str:
+        if href.startswith("#"):
+            return f"#{self.key}--{href[1:]}" if len(href) > 1 else f"#{self.key}"
+        if _SCHEME.match(href):
+            return href
+        parts = urlsplit(urljoin(self.here, href))
+        path = parts.path.lstrip("/")
+        path = path.removesuffix("index.html")
+        key = self.keys.get(path) or self.keys.get(path + "/")
+        if key is not None:
+            return f"#{key}--{parts.fragment}" if parts.fragment else f"#{key}"
+        # a page or file outside the guide: the online one
+        absolute = urljoin(self.site_url, path) if self.site_url else href
+        return absolute + (f"#{parts.fragment}" if parts.fragment else "")
+
+    def _resource(self, src: str) -> str:
+        if _SCHEME.match(src):
+            return src
+        return posixpath.normpath(urlsplit(urljoin(self.here, src)).path).lstrip("/")
+
+
+def _web_only(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    if tag in WEB_ONLY_TAGS:
+        return True
+    classes = next((v or "" for k, v in attrs if k == "class"), "").split()
+    return not WEB_ONLY_CLASSES.isdisjoint(classes)
+
+
+def _with_class(
+    attrs: list[tuple[str, str | None]], name: str
+) -> list[tuple[str, str | None]]:
+    classes = next((v or "" for k, v in attrs if k == "class"), "")
+    others = [(k, v) for k, v in attrs if k != "class"]
+    return [*others, ("class", f"{classes} {name}".strip())]
+
+
+def _tag(tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> str:
+    parts = [tag] + [
+        name if value is None else f'{name}="{html.escape(value)}"'
+        for name, value in attrs
+    ]
+    return "<" + " ".join(parts) + (" />" if closed else ">")

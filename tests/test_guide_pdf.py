@@ -1,0 +1,329 @@
+"""The downloadable guide PDF, read back as a participant's PDF reader sees it."""
+
+from __future__ import annotations
+
+import base64
+import html
+import http.server
+import posixpath
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from conftest import CONTENT, build_site
+from coursebook.downloads import BuildOutput, RenderedPage
+from coursebook.editions import schedule_of
+from coursebook.guide_pdf import write_guide_pdf
+from coursebook.loader import load_content
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
+
+PDF = Path("downloads") / "kursusguide.pdf"
+HEADING_SIZE = 22  # the chapter title's size in pt (templates/pdf/guide.css)
+PIXEL = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+@dataclass
+class Guide:
+    reader: PdfReader
+    texts: list[str]  # each page's text, whitespace collapsed
+    headings: list[str]  # each page's chapter heading, "" when it has none
+
+
+def read_guide(path: Path) -> Guide:
+    reader = PdfReader(path)
+    texts, headings = [], []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            texts.append(" ".join((page.extract_text() or "").split()))
+            words = page.extract_words(extra_attrs=["size"])
+            big = [w["text"] for w in words if round(w["size"]) == HEADING_SIZE]
+            headings.append(" ".join(big))
+    return Guide(reader, texts, headings)
+
+
+def chapter_titles(site: Path) -> list[str]:
+    """Each page's title as printed on it (its h1), in navigation order, read
+    from print-site's page, which lays out the same navigation independently."""
+    page = (site / "hele-guiden" / "index.html").read_text(encoding="utf-8")
+    # one <section class="print-page" id=…> per page; nav sections use '…'
+    chunks = page.split('<section class="print-page" id="')[1:]
+    titles = []
+    for chunk in chunks:
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", chunk, flags=re.DOTALL)
+        assert heading, chunk[:200]
+        text = re.sub(r'<a class="headerlink".*?</a>', "", heading.group(1))
+        titles.append(" ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split()))
+    return titles
+
+
+@pytest.fixture(scope="module")
+def guide(site: Path) -> Guide:
+    return read_guide(site / PDF)
+
+
+@pytest.fixture(scope="module")
+def chapters(site: Path) -> list[str]:
+    titles = chapter_titles(site)
+    assert len(titles) > 10, "print-site's page lists fewer pages than expected"
+    return titles
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    """Top-level bookmark titles."""
+    return [item.title for item in reader.outline if not isinstance(item, list)]
+
+
+def listed_page(guide: Guide, title: str) -> int | None:
+    """The page number the table of contents prints for title."""
+    start = guide.headings.index("Indhold")
+    end = next(i for i, h in enumerate(guide.headings) if h and i > start)
+    contents = " ".join(guide.texts[start:end])
+    match = re.search(re.escape(title) + r"[\s.]*(\d+)\b", contents)
+    return int(match.group(1)) if match else None
+
+
+def test_each_chapter_is_a_bookmark_in_navigation_order(guide, chapters) -> None:
+    assert outline_titles(guide.reader) == ["Indhold", *chapters]
+
+
+def test_sections_are_bookmarked_under_their_chapter(guide) -> None:
+    outline = guide.reader.outline
+    children = [item for item in outline if isinstance(item, list)]
+    assert children, "no chapter has section bookmarks"
+    titles = [None if isinstance(i, list) else i.title for i in outline]
+    tool = titles.index("PDSA-cirklen (PDCA)")
+    sections = [item.title for item in outline[tool + 1]]
+    assert "Sådan bruger du den i praksis" in sections
+
+
+def test_every_chapter_starts_a_page_with_its_title(guide, chapters) -> None:
+    assert [h for h in guide.headings if h] == ["Indhold", *chapters]
+
+
+def test_contents_page_numbers_are_where_the_chapters_begin(guide, chapters) -> None:
+    for title in chapters:
+        printed = listed_page(guide, title)
+        assert printed, f"{title!r} is not in the table of contents"
+        assert guide.headings[printed - 1] == title, (
+            f"the contents say {title!r} is on page {printed}, "
+            f"but page {printed} begins {guide.headings[printed - 1]!r}"
+        )
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page(site: Path) -> None:
+    with pdfplumber.open(site / PDF) as pdf:
+        for number, page in enumerate(pdf.pages[1:], start=2):
+            words = page.extract_words(extra_attrs=["size"])
+            body = [w for w in words if w["bottom"] < page.height - 60]  # no footer
+            if not body:
+                continue
+            bottom = max(w["bottom"] for w in body)
+            last_line = [w for w in body if bottom - w["bottom"] < 2]
+            sizes = {round(w["size"]) for w in last_line}
+            # h2 is 14 pt and h3 11 pt in templates/pdf/guide.css
+            assert not sizes <= {14, 11}, (number, [w["text"] for w in last_line])
+
+
+def test_footer_counts_pages_after_the_cover(guide) -> None:
+    total = len(guide.texts)
+    assert total > 20
+    assert "Side 1 af" not in guide.texts[0]
+    for number, text in enumerate(guide.texts[1:], start=2):
+        assert f"Side {number} af {total}" in text, f"page {number}"
+
+
+def test_cover_names_course_organiser_edition_dates_and_address(guide) -> None:
+    content, _ = load_content(CONTENT)
+    cover = guide.texts[0]
+    dates = schedule_of(content).span
+    assert dates, "the shipped edition has dates"
+    for expected in (
+        content.course.title,
+        content.course.organiser,
+        content.edition.name,
+        dates,
+        "kursus.nyborg.dk/ledelse-af-psykisk-arbejdsmiljoe",
+    ):
+        assert expected in cover
+    assert not guide.reader.pages[0].images, "the QR code should be a vector"
+
+
+def test_title_and_language_are_in_the_metadata(guide) -> None:
+    content, _ = load_content(CONTENT)
+    title = guide.reader.metadata.title
+    assert content.course.title in title and content.edition.name in title
+    root = guide.reader.trailer["/Root"]
+    assert root["/Lang"] == "da"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_pdf_is_tagged_with_headings_and_links(guide) -> None:
+    root = guide.reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"]
+    kinds = set()
+    todo = [root["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, IndirectObject):
+            node = node.get_object()
+        if isinstance(node, list):
+            todo += node
+        elif isinstance(node, DictionaryObject):
+            if "/S" in node:
+                kinds.add(str(node["/S"]))
+            if "/K" in node:
+                todo.append(node["/K"])
+    assert {"/H1", "/H2", "/P", "/L", "/Link", "/Table"} <= kinds
+
+
+def test_every_font_is_embedded(guide) -> None:
+    checked = 0
+    for page in guide.reader.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            for part in [font, *font.get("/DescendantFonts", [])]:
+                descriptor = part.get_object().get("/FontDescriptor")
+                if descriptor is None:
+                    continue
+                descriptor = descriptor.get_object()
+                assert {"/FontFile2", "/FontFile3"} & set(descriptor), descriptor
+                checked += 1
+    assert checked
+
+
+def test_links_stay_in_the_document_or_go_online(guide) -> None:
+    internal, external = 0, []
+    for page in guide.reader.pages:
+        for annotation in page.get("/Annots", []):
+            action = annotation.get_object().get("/A", {})
+            if "/URI" in action:
+                external.append(str(action["/URI"]))
+            elif annotation.get_object().get("/Dest") or action.get("/D"):
+                internal += 1
+    assert internal > 50, "links between chapters should jump inside the PDF"
+    assert external and all(re.match(r"(https?|mailto):", u) for u in external)
+    site_url = "https://kursus.nyborg.dk/ledelse-af-psykisk-arbejdsmiljoe/"
+    # a chapter is never reached online when it is right there in the PDF
+    assert f"{site_url}vaerktoejer/pdca/" not in external
+
+
+def test_web_only_parts_are_left_out(guide) -> None:
+    text = " ".join(guide.texts)
+    assert "¶" not in text
+    assert "Download guiden som PDF" not in text
+
+
+def test_guide_is_small_enough_to_mail(site: Path) -> None:
+    assert (site / PDF).stat().st_size < 3_000_000
+
+
+def test_download_buttons_reach_the_pdf_from_their_pages(site: Path) -> None:
+    pages = [site / "index.html", site / "hele-guiden" / "index.html"]
+    for page in pages:
+        markup = page.read_text(encoding="utf-8")
+        hrefs = re.findall(r'href="([^"]+)"[^>]*>Download guiden som PDF<', markup)
+        assert hrefs, f"no download button on {page.relative_to(site)}"
+        for href in hrefs:
+            target = posixpath.normpath(
+                posixpath.join(page.parent.relative_to(site).as_posix(), href)
+            )
+            assert (site / target) == site / PDF, (page, href)
+            assert (site / target).is_file()
+
+
+def test_a_yaml_edit_shows_up_in_the_pdf(content_copy: Path, tmp_path: Path) -> None:
+    tool = content_copy / "tools" / "pdca.yml"
+    text = tool.read_text(encoding="utf-8")
+    assert "name: PDSA-cirklen (PDCA)" in text
+    tool.write_text(
+        text.replace("name: PDSA-cirklen (PDCA)", "name: Forbedringscirklen"),
+        encoding="utf-8",
+    )
+    edition = content_copy / "editions" / "foraar-2027.yml"
+    edition.write_text(
+        edition.read_text(encoding="utf-8").replace(
+            "name: Forår 2027", "name: Efterår 2031"
+        ),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    build_site(site, content_copy)
+    edited = read_guide(site / PDF)
+    assert "Efterår 2031" in edited.texts[0]
+    assert "Forbedringscirklen" in outline_titles(edited.reader)
+    assert "PDSA-cirklen (PDCA)" not in " ".join(edited.texts)
+    printed = listed_page(edited, "Forbedringscirklen")
+    assert printed and edited.headings[printed - 1] == "Forbedringscirklen"
+
+
+def test_preview_without_pdfs_skips_the_guide(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_site(site, COURSEBOOK_PDF="0")
+    assert (site / "index.html").is_file()
+    assert not (site / PDF).exists()
+
+
+def test_pdf_loads_site_images_and_never_asks_another_host(tmp_path: Path) -> None:
+    asked: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    # a 1×1 PNG standing in for an instructor's photo
+    (site / "assets" / "foto.png").write_bytes(PIXEL)
+    outside = f"http://127.0.0.1:{server.server_port}/sporing.png"
+    page = RenderedPage(
+        "undervisere.md",
+        "Undervisere",
+        f'<h1 id="undervisere">Undervisere</h1><p><img alt="Foto" '
+        f'src="../assets/foto.png"><img alt="Sporing" src="{outside}"></p>',
+    )
+    content, _ = load_content(CONTENT)
+    output = BuildOutput(content, site, "https://kursus.example/", [page])
+    try:
+        (pdf,) = write_guide_pdf(output)
+    finally:
+        server.shutdown()
+    assert asked == []
+    assert len(PdfReader(pdf).pages[2].images) == 1
+
+
+def ruled_lines(pdf: Path, number: int) -> int:
+    """Horizontal lines drawn across the text column of page number (1-based)."""
+    image = pdfium.PdfDocument(pdf)[number - 1].render(scale=2).to_pil().convert("L")
+    pixels = image.load()
+    mm = 72 / 25.4 * 2
+    columns = range(int(40 * mm), int(180 * mm), 3)
+    lines, previous = 0, False
+    for y in range(image.height):
+        full = all(pixels[x, y] < 245 for x in columns)
+        lines += full and not previous
+        previous = full
+    return lines
+
+
+def test_plans_print_as_worksheets_with_ruled_space(site: Path, guide) -> None:
+    content, _ = load_content(CONTENT)
+    prose = guide.headings.index(content.course.outcomes.title) + 1
+    assert ruled_lines(site / PDF, prose) <= 3  # the header's rule, no more
+    for plan in content.plans.values():
+        first_page = guide.headings.index(plan.title) + 1
+        assert ruled_lines(site / PDF, first_page) >= 10, plan.title
