@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+from coursebook.glossary import abbreviation_markdown
 from coursebook.loader import load_content
 from coursebook.pages import plan_pages
 from coursebook.render import render_string
@@ -35,10 +36,15 @@ def write_plain_project(content_dir: Path, target: Path) -> Path:
             ),
             encoding="utf-8",
         )
+    # the hooks append the glossary's abbreviations to every page's Markdown
+    abbreviations = abbreviation_markdown(content.glossary)
+    for src, _title in handwritten:
+        page = docs / src
+        page.write_text(page.read_text(encoding="utf-8") + abbreviations, "utf-8")
     for spec in plan_pages(content):
         path = docs / spec.src
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(spec.render(content), encoding="utf-8")
+        path.write_text(spec.render(content) + abbreviations, encoding="utf-8")
     # what our on_config would set: site name, nav and extra, computed by the
     # hook code itself so the plain build gets exactly the same values
     hooked = load_config(str(ROOT / "mkdocs.yml"))

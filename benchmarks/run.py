@@ -50,19 +50,45 @@ def timed_build(config: Path, site: Path, **env: str) -> dict:
 
 
 def hook_overhead(work: Path, pairs: int) -> dict:
-    """Our hooks against plain MkDocs on the very same Markdown, alternating."""
+    """Our hooks against plain MkDocs on the very same Markdown, alternating.
+
+    Warm: both built again and again in one process, as `mkdocs serve` does,
+    so this is what the hooks cost per build. Cold: each build a new process,
+    as `make build`, so imports and template compilation count too.
+    """
     plain_config = write_plain_project(ROOT / "content", work / "plain")
-    hooked, plain = [], []
+    hooked_config = ROOT / "mkdocs.yml"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "build_pairs.py"),
+            str(hooked_config),
+            str(plain_config),
+            str(work / "site-pairs"),
+            str(pairs),
+        ],
+        env={**ENV, "COURSEBOOK_PDF": "0"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"warm builds failed:\n{result.stderr[-3000:]}")
+    warm = json.loads(result.stdout.strip().splitlines()[-1])
+    cold_hooked, cold_plain = [], []
     for index in range(pairs):
-        runs = [("hooked", ROOT / "mkdocs.yml"), ("plain", plain_config)]
+        runs = [("hooked", hooked_config), ("plain", plain_config)]
         for name, config in runs if index % 2 == 0 else runs[::-1]:
             seconds = timed_build(config, work / f"site-{name}", COURSEBOOK_PDF="0")
-            (hooked if name == "hooked" else plain).append(seconds["seconds"])
-    ratios = [h / p for h, p in zip(hooked, plain, strict=True)]
+            (cold_hooked if name == "hooked" else cold_plain).append(seconds["seconds"])
+    cold = zip(cold_hooked, cold_plain, strict=True)
     return {
-        "hook_overhead_ratio": statistics.median(ratios),
-        "hooked_build_seconds": statistics.median(hooked),
-        "plain_build_seconds": statistics.median(plain),
+        "hook_overhead_ratio": statistics.median(h / p for h, p in warm),
+        "hooked_build_seconds": statistics.median(h for h, _ in warm),
+        "plain_build_seconds": statistics.median(p for _, p in warm),
+        "hook_overhead_ratio_cold": statistics.median(h / p for h, p in cold),
+        "hooked_cold_build_seconds": statistics.median(cold_hooked),
+        "plain_cold_build_seconds": statistics.median(cold_plain),
     }
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .content import Content
 from .model import Part, Tool
-from .render import environment
+from .render import TEMPLATES, environment
 
 WIDTH = 400
 NAME_SIZE = 16  # part names, bold
@@ -526,27 +526,23 @@ def and_join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " og " + items[-1]
 
 
-class _Drawings:
-    """Drawings of the current Content: a new Content (the next build) starts over."""
-
-    def __init__(self) -> None:
-        self.content: Content | None = None
-        self.svg: dict[str, Markup] = {}
-
-    def get(self, content: Content, ident: str) -> Markup:
-        if content is not self.content:
-            self.content, self.svg = content, {}
-        if ident not in self.svg:
-            self.svg[ident] = _draw(ident, content.tools[ident])
-        return self.svg[ident]
-
-
-_drawings = _Drawings()
+# (tool id, the tool's data, its template's mtime) → drawing. Kept across the
+# rebuilds of `mkdocs serve`, where most edits leave the tools alone; the
+# template's mtime makes an edited template draw anew.
+_drawings: dict[tuple[str, str, float], Markup] = {}
 
 
 def diagram(content: Content, ident: str) -> Markup:
     """The tool's figure as one raw HTML block ('' when it has no diagram)."""
-    return _drawings.get(content, ident)
+    tool = content.tools[ident]
+    template = TEMPLATES / "diagrams" / f"{tool.diagram}.svg.j2"
+    mtime = template.stat().st_mtime if tool.diagram else 0.0
+    key = (ident, repr(tool), mtime)
+    if key not in _drawings:
+        if len(_drawings) > 200:  # a long preview session: start over
+            _drawings.clear()
+        _drawings[key] = _draw(ident, tool)
+    return _drawings[key]
 
 
 def _draw(ident: str, tool: Tool) -> Markup:

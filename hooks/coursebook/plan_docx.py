@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,13 +37,29 @@ def plain_text(text: str) -> str:
     return html.unescape(_TAG.sub("", rendered)).strip()
 
 
+# plan id → (the form it was made from, the document's bytes): `mkdocs serve`
+# rebuilds on every edit, and most edits do not touch the plans
+_MADE: dict[str, tuple[str, bytes]] = {}
+
+
 def write_plan_docx(output: BuildOutput) -> list[Path]:
     written = []
     for ident in output.content.plans:
         target = output.downloads / f"{ident}.docx"
-        build_document(plan_form(output.content, ident)).save(str(target))
+        target.write_bytes(document_bytes(plan_form(output.content, ident)))
         written.append(target)
     return written
+
+
+def document_bytes(form: PlanForm) -> bytes:
+    """The .docx file for form, made again only when the form changed."""
+    key = repr(form)
+    made = _MADE.get(form.ident)
+    if made is None or made[0] != key:
+        buffer = io.BytesIO()
+        build_document(form).save(buffer)
+        made = _MADE[form.ident] = (key, buffer.getvalue())
+    return made[1]
 
 
 def build_document(form: PlanForm) -> Document:
