@@ -36,6 +36,23 @@ def run_mkdocs(
     )
 
 
+def replace(path: Path, old: str, new: str) -> None:
+    """Edit a content file in a test: replace the first old with new."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str, after: str | None = None) -> int:
+    """Line number of the first line containing needle (after the line with after)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line) if after else 0
+    for number, line in enumerate(lines[start:], start + 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A private copy of the shipped content that a test may edit."""

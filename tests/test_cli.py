@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import CONTENT, ROOT
+from conftest import CONTENT, ROOT, replace
 from coursebook.schemas import render_schema, schema_names
 
 
@@ -19,12 +19,6 @@ def coursebook(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
         text=True,
         check=False,
     )
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_check_passes_on_shipped_content_in_under_a_second() -> None:

@@ -6,26 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import line_of, replace
 from coursebook.cli import main
 
 EDITION = Path("editions") / "foraar-2027.yml"
 FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<severity>error|warning): ")
-
-
-def line_of(path: Path, needle: str, after: str | None = None) -> int:
-    """Line number of the first line containing needle (after the line with after)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if after in line) if after else 0
-    for number, line in enumerate(lines[start:], start + 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def check(content: Path, capsys: pytest.CaptureFixture[str], *extra: str):

@@ -5,21 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import line_of, replace
 from coursebook.loader import load_content
 from coursebook.problems import ContentError
-
-
-def line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def errors_of(content: Path) -> list[str]:
@@ -183,3 +171,17 @@ def test_edition_can_be_overridden(content_copy: Path, monkeypatch) -> None:
     monkeypatch.setenv("COURSEBOOK_EDITION", "efteraar-2027")
     content, _ = load_content(content_copy)
     assert content.edition.name == "Efterår 2027"
+
+
+def test_impossible_date_and_unknown_tag_are_named(content_copy: Path) -> None:
+    path = content_copy / "editions" / "foraar-2027.yml"
+    replace(path, "date: 2027-03-09", "date: 2027-02-30")
+    replace(path, "name: Forår 2027", "name: !ukendt Forår 2027")
+    errors = errors_of(content_copy)
+    date_line = line_of(path, "date: 2027-02-30")
+    assert (
+        f"{path}:{date_line}: error: '2027-02-30' is not a real date "
+        "(day is out of range for month); write YYYY-MM-DD"
+    ) in errors
+    name_line = line_of(path, "name: !ukendt")
+    assert any(e.startswith(f"{path}:{name_line}: error: cannot read") for e in errors)

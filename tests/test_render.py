@@ -5,18 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import build_site
+from conftest import build_site, replace
 from coursebook.render import relative_url, relink
 
 
 def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_yaml_edit_appears_on_its_page(content_copy: Path, tmp_path: Path) -> None:
