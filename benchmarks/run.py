@@ -193,6 +193,14 @@ def downloads(work: Path) -> dict:
         result["guide_pdf_seconds"] = next(
             (s for n, s in run["writers"].items() if "kursusguide" in n.lower()), None
         )
+    plans = subprocess.run(
+        [sys.executable, str(HERE / "plan_files.py"), str(ROOT / "content")],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result["plan_files"] = json.loads(plans.stdout.strip().splitlines()[-1])
     search = site / "search" / "search_index.json"
     raw = search.read_bytes()
     result["search_index_bytes"] = len(raw)
@@ -272,6 +280,11 @@ def table(results: dict) -> str:
         )
     for name, seconds in results.get("writer_seconds", {}).items():
         lines.append(f"| write {name} | {seconds:.2f} s | |")
+    for plan, times in results.get("plan_files", {}).items():
+        lines.append(
+            f"| {plan}: PDF form / Word file alone | {times['pdf_seconds']:.2f} s / "
+            f"{times['docx_seconds']:.2f} s | |"
+        )
     for name, size in results.get("download_bytes", {}).items():
         lines.append(f"| size of {name} | {size / 1024:.0f} KB | |")
     return "\n".join(lines)

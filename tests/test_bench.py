@@ -19,6 +19,7 @@ KEYS = {
     "search_index_bytes",
     "scaling",
     "writer_seconds",
+    "plan_files",
 }
 
 

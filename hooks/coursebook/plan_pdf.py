@@ -43,20 +43,22 @@ def form_html(form: PlanForm) -> str:
 
 
 def write_plan_pdfs(output: BuildOutput) -> list[Path]:
-    # imported here: WeasyPrint is slow to load and only needed for this file
-    from weasyprint import CSS, HTML
-
-    stylesheet = CSS(filename=STYLESHEET)
     written = []
     for ident in output.content.plans:
         target = output.downloads / f"{ident}.pdf"
-        HTML(
-            string=form_html(plan_form(output.content, ident)), base_url=FORMS
-        ).write_pdf(
-            target,
-            stylesheets=[stylesheet],
-            pdf_forms=True,
-            pdf_variant="pdf/ua-1",
-        )
+        write_plan_pdf(plan_form(output.content, ident), target)
         written.append(target)
     return written
+
+
+def write_plan_pdf(form: PlanForm, target: Path) -> None:
+    """One plan as a fillable, tagged A4 PDF."""
+    # imported here: WeasyPrint is slow to load and only needed for this file
+    from weasyprint import CSS, HTML
+
+    HTML(string=form_html(form), base_url=FORMS).write_pdf(
+        target,
+        stylesheets=[CSS(filename=STYLESHEET)],
+        pdf_forms=True,
+        pdf_variant="pdf/ua-1",
+    )
