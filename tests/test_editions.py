@@ -353,7 +353,7 @@ GIT_ENV = {
 
 
 def test_publish_makes_one_version_per_edition_with_the_newest_current(
-    project_repo: Path, monkeypatch: pytest.MonkeyPatch
+    project_repo: Path, site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for key, value in GIT_ENV.items():
         monkeypatch.setenv(key, value)  # git in the fixture and in the commands
@@ -374,6 +374,11 @@ def test_publish_makes_one_version_per_edition_with_the_newest_current(
     assert "aktuel/" in root  # the site's address leads to the current edition
     older = git(project_repo, "show", "gh-pages:foraar-2027/index.html")
     assert "Du ser håndbogen for et tidligere hold (Forår 2027)" in older
+    # Material's version selector, switched on for the published site only
+    # (a plain build has no versions.json to ask for)
+    assert re.search(r'"version": \{"default": "aktuel", "provider": "mike"\}', older)
+    assert '"provider": "mike"' not in (site / "index.html").read_text("utf-8")
+    assert not list(project_repo.glob(".coursebook-publish-*"))  # cleaned up
     assert re.search(r'href="\.\./\.?"[^>]*>\s*<strong>Gå til den aktuelle', older)
     # each edition's calendar links to that edition's pages
     ics = Calendar.from_ical(

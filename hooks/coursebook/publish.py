@@ -3,7 +3,10 @@
 mike builds the site with MkDocs and commits it to a branch (gh-pages) of the
 git repository the command runs in; versions.json there lists the editions
 with their names, and Material's version selector and "older edition" banner
-read it. A failed build commits nothing.
+read it. Only such a site has versions, so the selector is switched on here,
+in a configuration that inherits mkdocs.yml, and not in mkdocs.yml itself (a
+plain build would ask for a versions.json that is not there). A failed build
+commits nothing.
 """
 
 from __future__ import annotations
@@ -13,16 +16,22 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .content import Content
 from .editions import schedule_of
 from .loader import CONTENT_ENV, EDITION_ENV
 
-CURRENT_ALIAS = "aktuel"  # also mkdocs.yml extra.version.default
+CURRENT_ALIAS = "aktuel"
+# Material's version selector: the editions' names, and "older edition" on all
+# but the default version
+VERSION_SELECTOR = {"provider": "mike", "default": CURRENT_ALIAS}
 
 
 class PublishError(Exception):
@@ -57,8 +66,7 @@ def publish(
         content, edition_id, holder
     )
     git = ["--branch", branch] + (["--push", "--remote", remote] if push else [])
-    deploy = ["deploy", "--config-file", str(config_file), *git]
-    deploy += ["--title", edition.name]
+    deploy = [*git, "--title", edition.name]
     if becomes_current:
         deploy += ["--update-aliases", edition_id, CURRENT_ALIAS]
     else:
@@ -68,8 +76,8 @@ def publish(
         CONTENT_ENV: str(content.root.resolve()),
         "NO_MKDOCS_2_WARNING": "1",
     }
-    with _site_dir_kept(config_file):
-        _mike(deploy, env)
+    with _site_dir_kept(config_file), _versioned(config_file) as versioned:
+        _mike(["deploy", "--config-file", str(versioned), *deploy], env)
     if becomes_current:
         _mike(
             ["set-default", "--config-file", str(config_file), *git, CURRENT_ALIAS], env
@@ -94,6 +102,26 @@ def _site_dir_kept(config_file: Path) -> Iterator[None]:
         shutil.rmtree(site_dir, ignore_errors=True)
         if backup.exists():
             backup.rename(site_dir)
+
+
+@contextmanager
+def _versioned(config_file: Path) -> Iterator[Path]:
+    """config_file with the version selector added: a temporary file beside it
+    (its relative paths stay valid) that INHERITs it."""
+    extra = {"INHERIT": config_file.name, "extra": {"version": VERSION_SELECTOR}}
+    with tempfile.NamedTemporaryFile(
+        "w",
+        encoding="utf-8",
+        dir=config_file.parent,
+        prefix=".coursebook-publish-",
+        suffix=".yml",
+        delete=False,
+    ) as file:
+        yaml.safe_dump(extra, file)
+    try:
+        yield Path(file.name)
+    finally:
+        Path(file.name).unlink(missing_ok=True)
 
 
 def list_versions(branch: str) -> list[dict]:

@@ -15,8 +15,10 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import (
@@ -27,30 +29,45 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from .checks import foreign_requests
+
 CHROMIUM = "/usr/bin/chromium"
-# URLs a page may "request" without touching the network
-_NO_NETWORK = ("blob:", "data:", "about:")
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site as if it were published at this server's address.
+    """Serves the built site as a web host serves the published one.
 
     Material's instant navigation follows only links to pages listed in
     sitemap.xml, which names them under site_url; a published site is served
-    at site_url, so here the sitemap names this server instead.
+    at site_url, so here the sitemap names this server instead. The 404 page
+    links to site_url's path (/ledelse-.../assets/...): that path serves the
+    site too, and a missing file gets the 404 page with status 404.
     """
 
     def do_GET(self) -> None:
-        if self.path.split("?")[0] != "/sitemap.xml":
+        site_path = _site_path(self.directory)
+        if site_path != "/" and self.path.startswith(site_path):
+            self.path = "/" + self.path[len(site_path) :]
+        if self.path.split("?")[0] == "/sitemap.xml":
+            self._send_sitemap()
+        elif not _exists(Path(self.translate_path(self.path))) and _exists(
+            Path(self.directory) / "404.html"
+        ):
+            self._send(404, "text/html", (Path(self.directory) / "404.html"))
+        else:
             super().do_GET()
-            return
+
+    def _send_sitemap(self) -> None:
         sitemap = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
-        locations = re.findall(r"<loc>\s*(\S+?)\s*</loc>", sitemap)
-        site_url = min(locations, key=len)  # the front page: site_url itself
         host, port = self.server.server_address[:2]
-        body = sitemap.replace(site_url, f"http://{host}:{port}/").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
+        body = sitemap.replace(_site_url(self.directory), f"http://{host}:{port}/")
+        self._send(200, "application/xml", body.encode())
+
+    def _send(self, status: int, content_type: str, body: bytes | Path) -> None:
+        if isinstance(body, Path):
+            body = body.read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -59,10 +76,28 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(site: Path) -> Iterator[str]:
-    """The shipped handbook served on 127.0.0.1; yields its base URL (ends in /)."""
-    handler = functools.partial(_SiteHandler, directory=str(site))
+def _exists(path: Path) -> bool:
+    return path.is_file() or (path / "index.html").is_file()
+
+
+@functools.cache
+def _site_url(directory: str) -> str:
+    """site_url as the sitemap names it ("" for a site without a sitemap)."""
+    sitemap = Path(directory) / "sitemap.xml"
+    if not sitemap.is_file():
+        return ""
+    locations = re.findall(r"<loc>\s*(\S+?)\s*</loc>", sitemap.read_text("utf-8"))
+    return min(locations, key=len)  # the front page: site_url itself
+
+
+def _site_path(directory: str) -> str:
+    return urlsplit(_site_url(directory)).path or "/"
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """directory served on 127.0.0.1; yields its base URL (ends in /)."""
+    handler = functools.partial(_SiteHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -71,6 +106,13 @@ def served_site(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(site: Path) -> Iterator[str]:
+    """The shipped handbook served on 127.0.0.1; yields its base URL (ends in /)."""
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -84,7 +126,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     """Debian's chromium, headless, without its own background traffic."""
     assert shutil.which(CHROMIUM), (
         f"the browser tests need Debian's chromium at {CHROMIUM}: "
-        "apt-get install chromium (or `make chromium`)"
+        "apt-get install chromium (or `make system-packages` as root)"
     )
     instance = playwright.chromium.launch(
         executable_path=CHROMIUM,
@@ -124,7 +166,4 @@ def page(context: BrowserContext, requests_seen: list[str]) -> Iterator[Page]:
 def assert_only_local(requests: list[str], base_url: str) -> None:
     """No request went anywhere but the local server."""
     assert requests, "no requests were recorded"
-    elsewhere = [
-        url for url in requests if not url.startswith((base_url, *_NO_NETWORK))
-    ]
-    assert elsewhere == []
+    assert foreign_requests(requests, base_url) == []
