@@ -163,21 +163,32 @@ def focus_problems(page: Page, limit: int = 300) -> list[str]:
         page.keyboard.press("Tab")
         found = page.evaluate(_FOCUS)
         if found is None:
-            break
+            break  # past the last element, to the browser's own controls
         if found["path"] in seen:
             break  # round the page and back to the start
         seen.add(found["path"])
-        if not found["visible"]:
-            problems.append(f"{found['what']}: takes focus but is not visible")
-        elif found["style"] == "none" or found["width"] < 2:
-            problems.append(f"{found['what']}: no focus ring")
-        else:
-            ratio = contrast(found["colour"], found["layers"], found["page"])
-            if ratio < 3:
-                problems.append(f"{found['what']}: focus ring contrast {ratio:.1f}:1")
+        if _focus_problem(found):
+            # the page may still be reacting to the focus (opening the
+            # search): look again once it has had time to settle
+            page.wait_for_timeout(500)
+            found = page.evaluate(_FOCUS)
+            problem = _focus_problem(found)
+            if problem:
+                problems.append(f"{found['what']}: {problem}")
     if not seen:
         problems.append("nothing on the page takes the keyboard focus")
     return problems
+
+
+def _focus_problem(found: dict) -> str | None:
+    if not found["visible"]:
+        return "takes focus but is not visible"
+    if found["style"] == "none" or found["width"] < 2:
+        return "no focus ring"
+    ratio = contrast(found["colour"], found["layers"], found["page"])
+    if ratio < 3:
+        return f"focus ring contrast {ratio:.1f}:1"
+    return None
 
 
 def _rgba(css: str) -> tuple[float, float, float, float]:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import ROOT
 from playwright.sync_api import Browser, Page, expect
 
 from .checks import axe_problems, focus_problems
@@ -51,7 +53,7 @@ def open_page(view: View, base: str, url: str, scheme: str, width: int) -> Page:
     return page
 
 
-def test_every_built_page_is_checked(site) -> None:
+def test_every_built_page_is_checked(site: Path) -> None:
     assert built_pages(site) == set(PAGES)
 
 
@@ -116,3 +118,38 @@ def test_skip_link_leads_the_keyboard_to_the_content(
     focused = page.locator(":focus")
     expect(page.locator("article.md-content__inner :focus")).to_have_count(1)
     expect(focused).to_be_in_viewport()
+
+
+STATEMENT = re.search(
+    r"^\s+accessibility_statement:\s*(\S+)",
+    (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+    re.MULTILINE,
+)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_links_to_the_accessibility_statement(
+    view: View, served_site: str, url: str
+) -> None:
+    page = open_page(view, served_site, url, "default", 1280)
+    link = page.get_by_role("contentinfo").get_by_role(
+        "link", name="Tilgængelighedserklæring"
+    )
+    expect(link).to_have_count(1)
+    link.click()
+    # (the 404 page links by site_url's path, which this server serves too)
+    expect(page).to_have_url(re.compile(r"/tilgaengelighed/$"))
+    expect(page.locator(".md-content h1")).to_have_text(re.compile(r"^Tilgængelighed"))
+
+
+def test_statement_page_names_the_target_and_the_official_statement(
+    view: View, served_site: str
+) -> None:
+    page = open_page(view, served_site, "tilgaengelighed/", "default", 1280)
+    content = page.locator(".md-content")
+    expect(content.locator("h1")).to_have_text(re.compile(r"^Tilgængelighed"))
+    for words in ("WCAG 2.1 på niveau AA", "webtilgængelighedsloven", "EN 301 549"):
+        expect(content).to_contain_text(words)
+    assert STATEMENT, "mkdocs.yml sets no extra.accessibility_statement"
+    official = content.get_by_role("region", name="Den officielle")
+    expect(official.get_by_role("link")).to_have_attribute("href", STATEMENT[1])
