@@ -115,7 +115,7 @@ class Handbook:
 
     def write_downloads(self, config: MkDocsConfig) -> None:
         assert self.content is not None
-        nav_order = [src for src in _nav_sources(config.nav)]
+        nav_order = _nav_sources(config.nav)
         output = BuildOutput(
             content=self.content,
             site_dir=Path(config.site_dir),
