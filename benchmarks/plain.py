@@ -8,11 +8,11 @@ import re
 import shutil
 from pathlib import Path
 
-from coursebook.glossary import abbreviation_markdown
-from coursebook.loader import load_content
-from coursebook.pages import plan_pages
-from coursebook.render import render_string
-from coursebook.site import Handbook, _handwritten_pages
+from coursebook.content.loader import load_content
+from coursebook.handbook import Handbook, _handwritten_pages
+from coursebook.site.glossary import abbreviation_markdown
+from coursebook.site.pages import plan_pages
+from coursebook.site.render import render_string
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,10 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from coursebook.loader import load_content
-from coursebook.plan_docx import build_document
-from coursebook.plan_form import plan_form
-from coursebook.plan_pdf import write_plan_pdf
+from coursebook.content.loader import load_content
+from coursebook.content.plan_form import plan_form
+from coursebook.downloads.plan_docx import build_document
+from coursebook.downloads.plan_pdf import write_plan_pdf
 
 
 def main(content_dir: str) -> None:

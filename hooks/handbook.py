@@ -1,6 +1,6 @@
-"""MkDocs hook entry: each event hands over to coursebook.site.Handbook."""
+"""MkDocs hook entry: each event hands over to coursebook.handbook.Handbook."""
 
-from coursebook.site import Handbook
+from coursebook.handbook import Handbook
 
 _handbook = Handbook()
 

@@ -8,12 +8,12 @@ import time
 from pathlib import Path
 
 from conftest import CONTENT, ROOT, replace
-from coursebook.schemas import render_schema, schema_names
+from coursebook.content.schemas import render_schema, schema_names
 
 
 def coursebook(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "coursebook.cli", *args],
+        [sys.executable, "-m", "coursebook.commands.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

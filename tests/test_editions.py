@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTENT, ROOT, build_site
-from coursebook.content import Content
-from coursebook.downloads import BuildOutput
-from coursebook.editions import long_date, schedule_of
-from coursebook.loader import load_content
-from coursebook.pages import plan_pages
+from coursebook.content.bundle import Content
+from coursebook.content.editions import long_date, schedule_of
+from coursebook.content.loader import load_content
+from coursebook.downloads.output import BuildOutput
+from coursebook.site.pages import plan_pages
 from icalendar import Calendar
 
 SITE_URL = "https://kursus.nyborg.dk/ledelse-af-psykisk-arbejdsmiljoe/"
@@ -26,7 +26,7 @@ SITE_URL = "https://kursus.nyborg.dk/ledelse-af-psykisk-arbejdsmiljoe/"
 
 def coursebook(*args: str, cwd: Path = ROOT, **env: str):
     return subprocess.run(
-        [sys.executable, "-m", "coursebook.cli", *args],
+        [sys.executable, "-m", "coursebook.commands.cli", *args],
         cwd=cwd,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,
@@ -204,7 +204,7 @@ def test_calendar_times_are_right_on_both_sides_of_summer_time(site: Path) -> No
 def test_calendar_uids_are_stable_across_rebuilds(
     shipped: Content, tmp_path: Path
 ) -> None:
-    from coursebook.calendar_ics import write_calendars
+    from coursebook.downloads.calendar_ics import write_calendars
 
     def uids(folder: Path) -> list[str]:
         output = BuildOutput(shipped, folder, SITE_URL)

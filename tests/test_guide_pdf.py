@@ -15,10 +15,10 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from conftest import CONTENT, build_site
-from coursebook.downloads import BuildOutput, RenderedPage
-from coursebook.editions import schedule_of
-from coursebook.guide_pdf import write_guide_pdf
-from coursebook.loader import load_content
+from coursebook.content.editions import schedule_of
+from coursebook.content.loader import load_content
+from coursebook.downloads.guide_pdf import write_guide_pdf
+from coursebook.downloads.output import BuildOutput, RenderedPage
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import line_of, replace
-from coursebook.cli import main
+from coursebook.commands.cli import main
 
 EDITION = Path("editions") / "foraar-2027.yml"
 FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<severity>error|warning): ")

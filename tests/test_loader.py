@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import line_of, replace
-from coursebook.loader import load_content
-from coursebook.problems import ContentError
+from coursebook.content.loader import load_content
+from coursebook.content.problems import ContentError
 
 
 def errors_of(content: Path) -> list[str]:

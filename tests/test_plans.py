@@ -17,11 +17,11 @@ import docx
 import pdfplumber
 import pytest
 from conftest import CONTENT, build_site
-from coursebook.content import Content
-from coursebook.loader import load_content
-from coursebook.model import Plan, Question
-from coursebook.plan_form import plan_form
-from coursebook.problems import ContentError
+from coursebook.content.bundle import Content
+from coursebook.content.loader import load_content
+from coursebook.content.model import Plan, Question
+from coursebook.content.plan_form import plan_form
+from coursebook.content.problems import ContentError
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, IndirectObject
 

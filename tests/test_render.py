@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import build_site, replace
-from coursebook.render import relative_url, relink
+from coursebook.site.render import relative_url, relink
 
 
 def page(site: Path, url: str) -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT
-from coursebook.loader import load_content
-from coursebook.pages import plan_pages
+from coursebook.content.loader import load_content
+from coursebook.site.pages import plan_pages
 from guide.fixes import guide_fragments, normalise
 
 

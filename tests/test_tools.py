@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, build_site
-from coursebook.diagrams import LAYOUTS, WIDTH, diagram, text_width
-from coursebook.glossary import danish_key, explain_abbreviations
-from coursebook.loader import load_content
-from coursebook.model import Glossary, Part, Term, Tool
+from coursebook.content.loader import load_content
+from coursebook.content.model import Glossary, Part, Term, Tool
+from coursebook.site.diagrams import LAYOUTS, WIDTH, diagram, text_width
+from coursebook.site.glossary import danish_key, explain_abbreviations
 
 _CONTENT = load_content(CONTENT)[0]
 TOOLS = list(_CONTENT.tools)

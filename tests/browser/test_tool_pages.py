@@ -8,8 +8,8 @@ import re
 
 import pytest
 from conftest import CONTENT
-from coursebook.glossary import term_id
-from coursebook.loader import load_content
+from coursebook.content.loader import load_content
+from coursebook.site.glossary import term_id
 from playwright.sync_api import BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser

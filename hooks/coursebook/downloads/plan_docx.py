@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import markdown
 
-from .downloads import BuildOutput
-from .plan_form import AnswerField, PlanForm, plan_form
+from ..content.plan_form import AnswerField, PlanForm, plan_form
+from .output import BuildOutput
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -20,10 +20,10 @@ from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
-from .downloads import BuildOutput, RenderedPage
-from .editions import schedule_of
-from .pages import activity_src, plan_pages, plan_src, tool_src
-from .render import TEMPLATES, environment, page_url
+from ..content.editions import schedule_of
+from ..site.pages import activity_src, plan_pages, plan_src, tool_src
+from ..site.render import TEMPLATES, environment, page_url
+from .output import BuildOutput, RenderedPage
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher

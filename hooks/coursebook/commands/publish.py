@@ -24,9 +24,9 @@ from pathlib import Path
 
 import yaml
 
-from .content import Content
-from .editions import schedule_of
-from .loader import CONTENT_ENV, EDITION_ENV
+from ..content.bundle import Content
+from ..content.editions import schedule_of
+from ..content.loader import CONTENT_ENV, EDITION_ENV
 
 CURRENT_ALIAS = "aktuel"
 # Material's version selector: the editions' names, and "older edition" on all

@@ -13,14 +13,15 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .content import Content
-from .downloads import BuildOutput, RenderedPage, write_all
-from .editions import schedule_of
-from .glossary import abbreviation_markdown, explain_abbreviations
-from .loader import CONTENT_ENV, load_content
-from .pages import PageSpec, build_nav, plan_pages
-from .problems import ContentError
-from .render import render_string
+from .content.bundle import Content
+from .content.editions import schedule_of
+from .content.loader import CONTENT_ENV, load_content
+from .content.problems import ContentError
+from .downloads import write_all
+from .downloads.output import BuildOutput, RenderedPage
+from .site.glossary import abbreviation_markdown, explain_abbreviations
+from .site.pages import PageSpec, build_nav, plan_pages
+from .site.render import render_string
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)

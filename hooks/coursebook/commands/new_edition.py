@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .content import Content
-from .editions import Schedule, schedule_of
-from .model import Edition
+from ..content.bundle import Content
+from ..content.editions import Schedule, schedule_of
+from ..content.model import Edition
 
 _DATE_FIELDS = {"date", "first_day", "last_day"}
 _SHIFTED_SECTIONS = {"sessions", "before"}

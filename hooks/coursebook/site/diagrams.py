@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .content import Content
-from .model import Part, Tool
+from ..content.bundle import Content
+from ..content.model import Part, Tool
 from .render import TEMPLATES, environment
 
 WIDTH = 400

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .model import Glossary, Term
+from ..content.model import Glossary, Term
 
 # æ, ø and å come after z in Danish, in that order
 _DANISH_ORDER = str.maketrans({"æ": "z{", "ä": "z{", "ø": "z|", "ö": "z|", "å": "z}"})

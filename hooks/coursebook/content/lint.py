@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .content import Content
+from .bundle import Content
 from .editions import Schedule, schedule_of
 from .problems import Problem
 from .yamlfile import DataPath, YamlDoc, read_yaml

@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .content import Content
+from .bundle import Content
 from .model import Activity, Before, Edition, Session, Venue
 from .problems import Problem
 from .yamlfile import YamlDoc

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .content import Content
+from .bundle import Content
 from .editions import check_edition
 from .model import Activity, Course, Edition, Glossary, Plan, Tool
 from .problems import ContentError, Problem, display_path

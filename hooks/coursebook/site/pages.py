@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .content import Content
+from ..content.bundle import Content
 from .diagrams import diagram
-from .editions import schedule_of
+from ..content.editions import schedule_of
 from .glossary import by_letter, term_id
-from .plan_form import plan_form
+from ..content.plan_form import plan_form
 from .render import render_page
 
 # Site sections (interface text, not course content)

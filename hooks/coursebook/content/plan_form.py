@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import Content
+from .bundle import Content
 from .model import Plan, Question
 from .problems import ContentError, Problem, display_path
 

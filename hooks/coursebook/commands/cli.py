@@ -7,15 +7,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .content import Content
-from .editions import long_date, weekday
-from .lint import lint, lint_texts
-from .loader import CONTENT_ENV, EDITION_ENV, load_content
+from ..content.bundle import Content
+from ..content.editions import long_date, weekday
+from ..content.lint import lint, lint_texts
+from ..content.loader import CONTENT_ENV, EDITION_ENV, load_content
+from ..content.problems import ContentError, Problem, display_path
+from ..content.schemas import write_schemas
 from .new_edition import NewEdition, NewEditionError, create_edition
-from .problems import ContentError, Problem, display_path
 from .publish import CURRENT_ALIAS, PublishError, publish
 from .safebuild import safe_build
-from .schemas import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:

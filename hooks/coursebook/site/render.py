@@ -25,7 +25,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 # [text](some/page.md#anchor) written relative to the docs root
 _MD_LINK = re.compile(

@@ -11,10 +11,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .downloads import BuildOutput
-from .editions import Schedule, Slot, schedule_of
-from .pages import activity_src
-from .render import page_url
+from ..content.editions import Schedule, Slot, schedule_of
+from ..site.pages import activity_src
+from ..site.render import page_url
+from .output import BuildOutput
 
 if TYPE_CHECKING:
     from icalendar import Event

@@ -12,9 +12,9 @@ from pathlib import Path
 import markdown
 from markupsafe import Markup, escape
 
-from .downloads import BuildOutput
-from .plan_form import PlanForm, plan_form
-from .render import TEMPLATES, environment
+from ..content.plan_form import PlanForm, plan_form
+from ..site.render import TEMPLATES, environment
+from .output import BuildOutput
 
 FORMS = TEMPLATES / "forms"
 STYLESHEET = FORMS / "plan.css"

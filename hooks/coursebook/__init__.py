@@ -1,0 +1,1 @@
+"""coursebook: course YAML rendered into a Danish handbook site, PDFs and forms."""
