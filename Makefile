@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test lint format bench system-packages clean
+.PHONY: setup serve build check test lint format bench system-packages clean messages
 
 setup: $(STAMP)
 
@@ -58,3 +58,7 @@ bench: setup
 
 clean:
 	rm -rf site .pytest_cache
+
+# Coordinator messages: compile the Danish catalog after editing its .po file.
+messages: setup
+	$(BIN)/pybabel compile --domain coursebook --directory hooks/coursebook/locale
