@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from coursebook.content.loader import load_content
 from coursebook.downloads.output import BuildOutput
 from coursebook.site.pages import plan_pages
 from icalendar import Calendar
+from projects import GIT_ENV, git, make_project
 
 SITE_URL = "https://kursus.nyborg.dk/ledelse-af-psykisk-arbejdsmiljoe/"
 
@@ -171,7 +171,9 @@ def test_calendar_has_one_event_per_activity_with_place_and_link(
     cal = calendar(site / "downloads" / "kalender.ics")
     events = {event.uid: event for event in cal.events}
     schedule = schedule_of(shipped)
-    assert len(cal.events) == len(shipped.activities) == len(events)
+    trio_windows = [s for s in schedule.slots if s.before and s.before.trio_meeting]
+    assert len(cal.events) == len(events)
+    assert len(cal.events) == len(shipped.activities) + len(trio_windows)
     for slot in schedule.slots:
         event = events[f"foraar-2027.{slot.ident}@coursebook.invalid"]
         assert event["DTSTART"].params["TZID"] == "Europe/Copenhagen"
@@ -195,6 +197,7 @@ def test_calendar_times_are_right_on_both_sides_of_summer_time(site: Path) -> No
     utc = {
         event.uid.split("@")[0]: event.start.replace(tzinfo=zone).astimezone(dt.UTC)
         for event in cal.events
+        if not event.uid.split(".")[1].startswith("trio-")  # all-day reminders
     }
     # 09:00 in Nyborg is 08:00 UTC before 28 March 2027 and 07:00 UTC after it
     assert utc["foraar-2027.modul-1"] == dt.datetime(2027, 3, 9, 8, 0, tzinfo=dt.UTC)
@@ -212,7 +215,7 @@ def test_calendar_uids_are_stable_across_rebuilds(
         return [e.uid for path in written for e in calendar(path).events]
 
     first, second = uids(tmp_path / "a"), uids(tmp_path / "b")
-    assert first == second and len(set(first)) == len(shipped.activities)
+    assert first == second and len(set(first)) == len(shipped.activities) + 3
     autumn = load_content(CONTENT, "efteraar-2027")[0]
     other = write_calendars(BuildOutput(autumn, tmp_path / "c", SITE_URL))
     assert not set(first) & {e.uid for e in calendar(other[0]).events}
@@ -317,39 +320,13 @@ def test_new_edition_refuses_bad_input_in_plain_words(
 # --- publish -------------------------------------------------------------------
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, capture_output=True, text=True, check=True
-    ).stdout
-
-
 @pytest.fixture
 def project_repo(tmp_path: Path) -> Path:
-    """A coordinator's clone: the project files in a fresh git repository."""
-    repo = tmp_path / "projekt"
-    repo.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "content", "hooks/handbook.py"):
-        source, target = ROOT / name, repo / name
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(source, target)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "Kursushåndbog")
+    """A coordinator's clone, with a preview in site/ that publish must not touch."""
+    repo = make_project(tmp_path / "projekt")
     (repo / "site").mkdir()
     (repo / "site" / "preview.txt").write_text("my preview", encoding="utf-8")
     return repo
-
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Koordinator",
-    "GIT_AUTHOR_EMAIL": "koordinator@example.com",
-    "GIT_COMMITTER_NAME": "Koordinator",
-    "GIT_COMMITTER_EMAIL": "koordinator@example.com",
-    "COURSEBOOK_PDF": "0",
-}
 
 
 def test_publish_makes_one_version_per_edition_with_the_newest_current(

@@ -71,7 +71,11 @@ class Handbook:
                     "rename or remove it"
                 )
             files.append(
-                File.generated(config, spec.src, content=spec.render(self.content))
+                File.generated(
+                    config,
+                    spec.src,
+                    content=spec.render(self.content, config.site_url or ""),
+                )
             )
         return files
 

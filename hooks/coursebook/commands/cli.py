@@ -13,8 +13,9 @@ from ..content.lint import lint, lint_texts
 from ..content.loader import CONTENT_ENV, EDITION_ENV, load_content
 from ..content.problems import ContentError, Problem, display_path
 from ..content.schemas import write_schemas
+from ..i18n import _
 from .new_edition import NewEdition, NewEditionError, create_edition
-from .publish import CURRENT_ALIAS, PublishError, publish
+from .publish_command import run_publish, run_unpublish
 from .safebuild import safe_build
 
 
@@ -67,6 +68,32 @@ def main(argv: list[str] | None = None) -> int:
         "--push", action="store_true", help="skub grenen til serveren bagefter"
     )
     pub.add_argument("--remote", default="origin", help="git-remote (origin)")
+    pub.add_argument(
+        "--to",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("publish into this folder instead of the git branch"),
+    )
+    pub.add_argument(
+        "--site-url",
+        help=_("the folder's address on the web (default: site_url in mkdocs.yml)"),
+    )
+    pub.add_argument(
+        "--commit",
+        action="store_true",
+        help=_("save uncommitted changes in git first, naming the edition"),
+    )
+
+    unpub = commands.add_parser(
+        "unpublish", help=_("remove a published edition and its place in the list")
+    )
+    unpub.add_argument("edition", metavar=_("EDITION"), help=_("the edition's id"))
+    unpub.add_argument("--to", type=Path, metavar=_("FOLDER"), help=_("the folder"))
+    unpub.add_argument("--content", type=Path, default=Path("content"))
+    unpub.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    unpub.add_argument("--branch", default="gh-pages", help="git-gren (gh-pages)")
+    unpub.add_argument("--push", action="store_true", help=_("push the branch too"))
+    unpub.add_argument("--remote", default="origin", help="git-remote (origin)")
 
     schema = commands.add_parser(
         "schema", help="skriv JSON Schema-filerne i content/schemas"
@@ -86,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_new_edition(args)
     if args.command == "publish":
         return run_publish(args)
+    if args.command == "unpublish":
+        return run_unpublish(args)
     return 2
 
 
@@ -232,61 +261,6 @@ def _explain_new_edition(made: NewEdition, args: argparse.Namespace) -> None:
         f"  sæt status: offentliggjort og edition: {new} i course.yml, "
         f"og kør coursebook publish {new}"
     )
-
-
-# --- publish -------------------------------------------------------------
-
-
-def run_publish(args: argparse.Namespace) -> int:
-    content, problems = checked(args.content, args.edition)
-    if content is None or report(problems, strict=True):
-        print(
-            f"Udgaven '{args.edition}' er ikke udgivet. Ret ovenstående, og prøv igen.",
-            file=sys.stderr,
-        )
-        return 1
-    edition = content.editions[args.edition]
-    if edition.status == "udkast":
-        print(
-            f"Bemærk: {edition.name} har status: udkast; deltagerne ser, at "
-            "datoerne er foreløbige.",
-            file=sys.stderr,
-        )
-    print(f"Bygger og udgiver {edition.name} ({args.edition}) ...", file=sys.stderr)
-    try:
-        done = publish(
-            content,
-            args.edition,
-            args.config_file,
-            branch=args.branch,
-            push=args.push,
-            remote=args.remote,
-        )
-    except PublishError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    where = f"grenen {args.branch}" + (
-        f" (skubbet til {args.remote})" if args.push else ""
-    )
-    role = (
-        f"Den er nu den aktuelle udgave ({CURRENT_ALIAS})."
-        if done.is_current
-        else "En nyere udgave er stadig den aktuelle; denne vises som tidligere hold."
-    )
-    print(f"Udgivet: {edition.name} ({args.edition}) på {where}. {role}")
-    print("\nUdgivne udgaver:")
-    for version in done.versions:
-        aliases = ", ".join(version.get("aliases", []))
-        print(
-            f"  {version['title']:<16} {version['version']}"
-            + (f"  [{aliases}]" if aliases else "")
-        )
-    if not args.push:
-        print(
-            f"\nSe det lokalt med: mike serve --branch {args.branch}\n"
-            f"Læg det på serveren med: coursebook publish {args.edition} --push"
-        )
-    return 0
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ import yaml
 from ..content.bundle import Content
 from ..content.editions import schedule_of
 from ..content.loader import CONTENT_ENV, EDITION_ENV
+from ..i18n import _
+from .folders import staged
 
 CURRENT_ALIAS = "aktuel"
 # Material's version selector: the editions' names, and "older edition" on all
@@ -52,6 +54,7 @@ def publish(
     branch: str = "gh-pages",
     push: bool = False,
     remote: str = "origin",
+    content_commit: str = "",
 ) -> Published:
     """Build edition_id with mike and commit it to branch; it becomes `aktuel`
     unless a published edition starts later."""
@@ -67,6 +70,9 @@ def publish(
     )
     git = ["--branch", branch] + (["--push", "--remote", remote] if push else [])
     deploy = [*git, "--title", edition.name]
+    if content_commit:
+        message = f"Publish {edition_id} built from commit {content_commit}"
+        deploy += ["--message", message]
     if becomes_current:
         deploy += ["--update-aliases", edition_id, CURRENT_ALIAS]
     else:
@@ -76,8 +82,12 @@ def publish(
         CONTENT_ENV: str(content.root.resolve()),
         "NO_MKDOCS_2_WARNING": "1",
     }
-    with _site_dir_kept(config_file), _versioned(config_file) as versioned:
-        _mike(["deploy", "--config-file", str(versioned), *deploy], env)
+    overrides: dict = {"extra": {"content_commit": content_commit}}
+    # mike builds into site_dir: a fresh folder, not the coordinator's preview
+    with staged(_site_dir(config_file)) as build_dir:
+        overrides["site_dir"] = str(build_dir)
+        with versioned_config(config_file, overrides) as versioned:
+            _mike(["deploy", "--config-file", str(versioned), *deploy], env)
     if becomes_current:
         _mike(
             ["set-default", "--config-file", str(config_file), *git, CURRENT_ALIAS], env
@@ -86,29 +96,14 @@ def publish(
 
 
 @contextmanager
-def _site_dir_kept(config_file: Path) -> Iterator[None]:
-    """mike builds into the configured site_dir; keep the coordinator's preview
-    there as it was, whatever happens to mike's build."""
-    from mkdocs.config import load_config
-
-    site_dir = Path(load_config(str(config_file)).site_dir)
-    backup = site_dir.with_name(f".{site_dir.name}-before-publish")
-    shutil.rmtree(backup, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(backup)
-    try:
-        yield
-    finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
-        if backup.exists():
-            backup.rename(site_dir)
-
-
-@contextmanager
-def _versioned(config_file: Path) -> Iterator[Path]:
-    """config_file with the version selector added: a temporary file beside it
-    (its relative paths stay valid) that INHERITs it."""
-    extra = {"INHERIT": config_file.name, "extra": {"version": VERSION_SELECTOR}}
+def versioned_config(
+    config_file: Path, overrides: dict | None = None
+) -> Iterator[Path]:
+    """config_file with the version selector (and overrides) added: a temporary
+    file beside it (its relative paths stay valid) that INHERITs it."""
+    overrides = dict(overrides or {})
+    extra = {"version": VERSION_SELECTOR, **overrides.pop("extra", {})}
+    settings = {"INHERIT": config_file.name, "extra": extra, **overrides}
     with tempfile.NamedTemporaryFile(
         "w",
         encoding="utf-8",
@@ -117,11 +112,51 @@ def _versioned(config_file: Path) -> Iterator[Path]:
         suffix=".yml",
         delete=False,
     ) as file:
-        yaml.safe_dump(extra, file)
+        yaml.safe_dump(settings, file)
     try:
         yield Path(file.name)
     finally:
         Path(file.name).unlink(missing_ok=True)
+
+
+def unpublish(
+    content: Content,
+    edition_id: str,
+    config_file: Path,
+    branch: str = "gh-pages",
+    push: bool = False,
+    remote: str = "origin",
+) -> Published:
+    """Delete edition_id from branch; `aktuel` moves to the newest one left."""
+    _require_git_repository()
+    versions = list_versions(branch)
+    if edition_id not in {v["version"] for v in versions}:
+        raise PublishError(
+            _("{edition} is not published on the branch {branch}.").format(
+                edition=edition_id, branch=branch
+            )
+        )
+    git = ["--config-file", str(config_file), "--branch", branch]
+    git += ["--push", "--remote", remote] if push else []
+    env = {"NO_MKDOCS_2_WARNING": "1"}
+    left = [v["version"] for v in versions if v["version"] != edition_id]
+    if not left:
+        _mike(["delete", *git, "--all"], env)
+        return Published(edition_id, False, [])
+    _mike(["delete", *git, edition_id], env)
+    newest = left[0]
+    for other in left[1:]:
+        if _starts_later(content, other, newest):
+            newest = other
+    _mike(["alias", *git, "--update-aliases", newest, CURRENT_ALIAS], env)
+    _mike(["set-default", *git, CURRENT_ALIAS], env)
+    return Published(edition_id, False, list_versions(branch))
+
+
+def _site_dir(config_file: Path) -> Path:
+    from mkdocs.config import load_config
+
+    return Path(load_config(str(config_file)).site_dir)
 
 
 def list_versions(branch: str) -> list[dict]:

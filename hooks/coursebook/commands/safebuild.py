@@ -6,11 +6,11 @@ A coordinator's typo must never leave participants with a half-written site.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from .folders import replace_folder, staged
 
 
 def safe_build(
@@ -23,8 +23,17 @@ def safe_build(
     Returns MkDocs' exit code; site_dir is replaced only when it is 0.
     """
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    with staged(site_dir) as staging:
+        result = run_mkdocs_build(staging, config_file, env)
+        if result == 0:
+            replace_folder(staging, site_dir)
+        return result
+
+
+def run_mkdocs_build(
+    site_dir: Path, config_file: Path, env: dict[str, str] | None = None
+) -> int:
+    """`mkdocs build --strict` into site_dir; MkDocs' exit code."""
     command = [
         sys.executable,
         "-m",
@@ -34,19 +43,7 @@ def safe_build(
         "--config-file",
         str(config_file),
         "--site-dir",
-        str(staging),
+        str(site_dir),
     ]
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    try:
-        result = subprocess.run(command, env=environment, check=False)
-        if result.returncode != 0:
-            return result.returncode
-        old = site_dir.with_name(f".{site_dir.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if site_dir.exists():
-            site_dir.rename(old)
-        staging.rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
-        return 0
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    return subprocess.run(command, env=environment, check=False).returncode

@@ -35,11 +35,12 @@ class PageSpec:
     section: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
 
-    def render(self, content: Content) -> str:
+    def render(self, content: Content, site_url: str = "") -> str:
         return render_page(
             self.template,
             self.src,
             content=content,
+            site_url=site_url,
             course=content.course,
             edition=content.edition,
             schedule=schedule_of(content),

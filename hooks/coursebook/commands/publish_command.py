@@ -1,0 +1,196 @@
+"""`coursebook publish` and `coursebook unpublish` as the coordinator sees them.
+
+Both targets, a plain folder (`--to DIR`, publish_folder.py) and the git
+branch mike keeps (publish.py), publish only committed content
+(content_commit.py) that passes `check --strict`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..content.bundle import Content
+from ..i18n import _
+from .content_commit import commit_for_publishing
+from .publish import CURRENT_ALIAS, PublishError, publish, unpublish
+from .publish_folder import FolderSite, publish_to_folder, unpublish_from_folder
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from .cli import checked, report  # the check every command shares
+
+    content, problems = checked(args.content, args.edition)
+    if content is None or report(problems, strict=True):
+        print(
+            _(
+                "The edition '{edition}' is not published. Fix the above, "
+                "and try again."
+            ).format(edition=args.edition),
+            file=sys.stderr,
+        )
+        return 1
+    edition = content.editions[args.edition]
+    if edition.status == "udkast":
+        print(
+            _(
+                "Note: {name} has status: udkast; participants see that the "
+                "dates are provisional."
+            ).format(name=edition.name),
+            file=sys.stderr,
+        )
+    try:
+        site_url = _site_url(args) if args.to else ""
+        commit = commit_for_publishing(
+            content, args.edition, args.config_file, args.commit
+        )
+        print(
+            _("Building and publishing {name} ({edition}) ...").format(
+                name=edition.name, edition=args.edition
+            ),
+            file=sys.stderr,
+        )
+        if args.to:
+            site = publish_to_folder(
+                content, args.edition, args.config_file, args.to, site_url, commit
+            )
+            _report_folder(content, args, site, commit, site_url)
+        else:
+            done = publish(
+                content,
+                args.edition,
+                args.config_file,
+                branch=args.branch,
+                push=args.push,
+                remote=args.remote,
+                content_commit=commit,
+            )
+            where = _("on the branch {branch}").format(branch=args.branch)
+            if args.push:
+                where += " " + _("(pushed to {remote})").format(remote=args.remote)
+            _report_published(content, args.edition, where, done.is_current, commit)
+            _list_versions(done.versions)
+            if not args.push:
+                print(
+                    "\n"
+                    + _("See it locally with: {command}").format(
+                        command=f"mike serve --branch {args.branch}"
+                    )
+                    + "\n"
+                    + _("Put it on the server with: {command}").format(
+                        command=f".venv/bin/coursebook publish {args.edition} --push"
+                    )
+                )
+    except PublishError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_unpublish(args: argparse.Namespace) -> int:
+    try:
+        if args.to:
+            site = unpublish_from_folder(args.to, args.edition)
+            versions = site.versions
+            where = _("the folder {folder}").format(folder=args.to)
+        else:
+            from .cli import checked
+
+            content, _problems = checked(args.content)
+            if content is None:
+                raise PublishError(
+                    _("The content has errors; run coursebook check first.")
+                )
+            versions = unpublish(
+                content,
+                args.edition,
+                args.config_file,
+                branch=args.branch,
+                push=args.push,
+                remote=args.remote,
+            ).versions
+            where = _("the branch {branch}").format(branch=args.branch)
+    except PublishError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(
+        _("Removed: {edition} from {where}.").format(edition=args.edition, where=where)
+    )
+    if versions:
+        _list_versions(versions)
+    else:
+        print(_("No editions are published there any more."))
+    return 0
+
+
+def _site_url(args: argparse.Namespace) -> str:
+    """Where DIR will be served: --site-url, else site_url in mkdocs.yml."""
+    if args.site_url:
+        url = args.site_url
+    else:
+        from mkdocs.config import load_config
+
+        url = load_config(str(args.config_file)).site_url or ""
+    if not url.startswith(("http://", "https://")):
+        raise PublishError(
+            _(
+                "Publishing to a folder needs the address the folder will have "
+                "on the web: set site_url in mkdocs.yml, or give --site-url "
+                "https://…/"
+            )
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+def _report_published(
+    content: Content, edition_id: str, where: str, is_current: bool, commit: str
+) -> None:
+    name = content.editions[edition_id].name
+    role = (
+        _("It is now the current edition ({alias}).").format(alias=CURRENT_ALIAS)
+        if is_current
+        else _(
+            "A newer edition is still the current one; this one is shown as an "
+            "earlier cohort."
+        )
+    )
+    print(
+        _("Published: {name} ({edition}) {where}.").format(
+            name=name, edition=edition_id, where=where
+        )
+        + " "
+        + role
+    )
+    print(_("Built from commit {commit}.").format(commit=commit[:12]))
+
+
+def _report_folder(
+    content: Content,
+    args: argparse.Namespace,
+    site: FolderSite,
+    commit: str,
+    site_url: str,
+) -> None:
+    target = Path(args.to).resolve()
+    is_current = site.current == args.edition
+    where = _("in the folder {folder}").format(folder=target)
+    _report_published(content, args.edition, where, is_current, commit)
+    _list_versions(site.versions)
+    print(
+        "\n"
+        + _(
+            "Copy the whole folder {folder} to the web server (or file share) "
+            "so that it is found at {url}"
+        ).format(folder=target, url=site_url)
+    )
+
+
+def _list_versions(versions: list[dict]) -> None:
+    print("\n" + _("Published editions:"))
+    for version in versions:
+        aliases = ", ".join(version.get("aliases", []))
+        print(
+            f"  {version['title']:<16} {version['version']}"
+            + (f"  [{aliases}]" if aliases else "")
+        )

@@ -1,0 +1,59 @@
+"""A coordinator's clone of the project, for tests of the git-based commands."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Koordinator",
+    "GIT_AUTHOR_EMAIL": "koordinator@example.com",
+    "GIT_COMMITTER_NAME": "Koordinator",
+    "GIT_COMMITTER_EMAIL": "koordinator@example.com",
+    "COURSEBOOK_PDF": "0",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **GIT_ENV},
+    ).stdout
+
+
+def make_project(repo: Path) -> Path:
+    """The project files in a fresh git repository at repo, all committed."""
+    repo.mkdir(parents=True)
+    for name in ("mkdocs.yml", "docs", "overrides", "content", "hooks/handbook.py"):
+        source, target = ROOT / name, repo / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Kursushåndbog")
+    return repo
+
+
+def run_coursebook(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    """The command as a coordinator runs it, without a terminal (no prompts)."""
+    return subprocess.run(
+        [sys.executable, "-m", "coursebook.commands.cli", *args],
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **GIT_ENV, **env},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
