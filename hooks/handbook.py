@@ -1,8 +1,13 @@
 """MkDocs hook entry: each event hands over to coursebook.handbook.Handbook."""
 
+from coursebook import preview
 from coursebook.handbook import Handbook
 
 _handbook = Handbook()
+
+
+def on_startup(command, dirty):
+    preview.start(command)
 
 
 def on_config(config):
@@ -28,3 +33,7 @@ def on_post_build(config):
 
 def on_serve(server, config, builder):
     return _handbook.watch_content(server)
+
+
+def on_shutdown():
+    _handbook.stop()

@@ -13,12 +13,15 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import preview
 from .content.bundle import Content
 from .content.editions import schedule_of
 from .content.loader import CONTENT_ENV, load_content
-from .content.problems import ContentError
+from .content.problems import ContentError, Problem
 from .downloads import write_all
-from .downloads.output import BuildOutput, RenderedPage
+from .downloads.output import BuildOutput, RenderedPage, pdfs_enabled
+from .preview import errors as preview_errors
+from .preview import pdfs as preview_pdfs
 from .site.glossary import abbreviation_markdown, explain_abbreviations
 from .site.pages import PageSpec, build_nav, plan_pages
 from .site.render import render_string
@@ -35,15 +38,25 @@ class Handbook:
         self.pages: list[PageSpec] = []
         self.rendered: dict[str, RenderedPage] = {}
         self.content_dir: Path | None = None
+        self.problems: list[Problem] = []  # content errors shown by the preview
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         content_dir = Path(os.environ.get(CONTENT_ENV) or root / "content")
+        self.content_dir = content_dir
+        self.content, self.problems = None, []
+        if preview.serving():
+            preview_pdfs.stop()  # the previous build's PDFs would be out of date
         try:
-            self.content_dir = content_dir
             content, warnings = load_content(content_dir)
         except ContentError as exc:
-            raise PluginError(str(exc)) from None
+            if not preview.serving():
+                raise PluginError(str(exc)) from None
+            # while previewing, the browser shows the problems instead
+            self.problems = preview_errors.problems_in(content_dir) or exc.problems
+            for problem in self.problems:
+                log.info(str(problem))  # not a warning: that would stop --strict
+            return preview_errors.configure(config)
         for warning in warnings:
             log.warning(str(warning))
         self.content = content
@@ -59,9 +72,13 @@ class Handbook:
             "dates": schedule_of(content).span,
         }
         config.extra["organiser"] = content.course.organiser
+        # the download buttons wait for the preview's background PDFs
+        config.extra["preview_pdfs"] = preview.serving() and pdfs_enabled()
         return config
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return preview_errors.error_files(files, config, self.problems)
         assert self.content is not None
         for spec in self.pages:
             existing = files.get_file_from_path(spec.src)
@@ -77,6 +94,9 @@ class Handbook:
                     content=spec.render(self.content, config.site_url or ""),
                 )
             )
+        if preview.serving():
+            pages = [f.src_uri for f in files.documentation_pages()]
+            preview_errors.remember_pages(pages)
         return files
 
     def render_handwritten(self, markdown: str, page: Page) -> str:
@@ -119,7 +139,8 @@ class Handbook:
         return html
 
     def write_downloads(self, config: MkDocsConfig) -> None:
-        assert self.content is not None
+        if self.content is None:
+            return  # the preview's error page has no downloads
         nav_order = _nav_sources(config.nav)
         output = BuildOutput(
             content=self.content,
@@ -127,7 +148,15 @@ class Handbook:
             site_url=config.site_url or "",
             pages=[self.rendered[src] for src in nav_order if src in self.rendered],
         )
-        write_all(output)
+        if not preview.serving():
+            write_all(output)
+            return
+        write_all(output, pdfs=False)
+        if pdfs_enabled():
+            preview_pdfs.start(output)
+
+    def stop(self) -> None:
+        preview_pdfs.finish()
 
 
 def _nav_sources(nav: list) -> list[str]:

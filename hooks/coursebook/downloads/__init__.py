@@ -30,11 +30,13 @@ def writers() -> list[tuple[str, Writer, bool]]:
     ]
 
 
-def write_all(output: BuildOutput) -> list[Path]:
+def write_all(output: BuildOutput, pdfs: bool | None = None) -> list[Path]:
+    """Every download; the PDFs only if pdfs (default: unless COURSEBOOK_PDF=0)."""
+    pdfs = pdfs_enabled() if pdfs is None else pdfs
     written: list[Path] = []
     for name, writer, makes_pdf in writers():
-        if makes_pdf and not pdfs_enabled():
-            log.info("coursebook: %s skipped (%s=0)", name, PDF_ENV)
+        if makes_pdf and not pdfs:
+            log.info("coursebook: %s skipped (%s=0 or preview)", name, PDF_ENV)
             continue
         started = time.perf_counter()
         files = writer(output)
@@ -42,4 +44,13 @@ def write_all(output: BuildOutput) -> list[Path]:
             "coursebook: %s written in %.2f s", name, time.perf_counter() - started
         )
         written += files
+    return written
+
+
+def write_pdfs(output: BuildOutput) -> list[Path]:
+    """Only the PDFs (the preview makes them in a background process)."""
+    written: list[Path] = []
+    for _name, writer, makes_pdf in writers():
+        if makes_pdf:
+            written += writer(output)
     return written

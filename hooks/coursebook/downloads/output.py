@@ -30,10 +30,13 @@ class BuildOutput:
     site_dir: Path
     site_url: str
     pages: list[RenderedPage] = field(default_factory=list)
+    # where the files go, when not site_dir/downloads (the preview's PDFs are
+    # written aside and moved in when complete)
+    downloads_dir: Path | None = None
 
     @property
     def downloads(self) -> Path:
-        folder = self.site_dir / DOWNLOADS
+        folder = self.downloads_dir or self.site_dir / DOWNLOADS
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
