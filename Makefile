@@ -15,9 +15,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-# The preview skips the PDFs so a YAML edit reloads in about a second;
-# `make serve COURSEBOOK_PDF=1` writes them on every reload too.
-COURSEBOOK_PDF ?= 0
+# The preview reloads about a second after a save: the PDFs are made in a
+# background process after each rebuild (the buttons say "PDF'en laves…"
+# meanwhile), and content errors are shown in the browser.
+# `make serve COURSEBOOK_PDF=0` skips the PDFs altogether.
+COURSEBOOK_PDF ?= 1
 serve: setup
 	COURSEBOOK_PDF=$(COURSEBOOK_PDF) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 

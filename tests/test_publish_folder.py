@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import replace
 from icalendar import Calendar
+from PIL import Image
 from projects import git, make_project, run_coursebook
 
 SITE_URL = "https://kursus.example.dk/haandbog/"
@@ -214,3 +215,46 @@ def test_branch_publish_refuses_uncommitted_and_unpublish_moves_aktuel(
     assert [(v["version"], v["aliases"]) for v in versions] == [
         ("foraar-2027", ["aktuel"])
     ]
+
+
+def test_archive_names_instructors_by_role_once_the_edition_is_over(
+    repo: Path, tmp_path: Path
+) -> None:
+    made = run_coursebook(
+        "new-edition", "foraar-2020", "--from", "foraar-2027", "--start",
+        "2020-02-04", cwd=repo,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stdout + made.stderr
+    replace(
+        repo / "content" / "editions" / "foraar-2020.yml",
+        "instructors: []",
+        "instructors:\n"
+        "  - name: Anne Andersen\n"
+        "    role: Underviser, organisationspsykolog\n"
+        "    bio: Anne har undervist ledere i ti år.\n"
+        "    photo: billeder/anne.png\n",
+    )
+    photo = repo / "docs" / "billeder" / "anne.png"
+    photo.parent.mkdir()
+    Image.new("RGB", (40, 40), "teal").save(photo)
+    out = tmp_path / "www"
+    result = publish(repo, "foraar-2020", out, "--commit")
+    assert result.returncode == 0, result.stdout + result.stderr
+    people = out / "foraar-2020" / "undervisere" / "index.html"
+    assert "Anne Andersen" in people.read_text("utf-8")
+    too_early = run_coursebook(
+        "archive", "foraar-2027", "--to", str(out), "--site-url", SITE_URL, cwd=repo
+    )
+    assert too_early.returncode == 1 and "ikke slut" in too_early.stderr
+    archived = run_coursebook(
+        "archive", "foraar-2020", "--to", str(out), "--site-url", SITE_URL, cwd=repo
+    )
+    assert archived.returncode == 0, archived.stdout + archived.stderr
+    for folder in ("foraar-2020", "aktuel"):
+        pages = [p.read_text("utf-8") for p in (out / folder).rglob("*.html")]
+        assert not [p for p in pages if "Anne" in p]
+        assert not list((out / folder).rglob("anne.png"))
+        shown = (out / folder / "undervisere" / "index.html").read_text("utf-8")
+        assert "Underviser, organisationspsykolog" in shown
+    record = json.loads((out / "foraar-2020" / "coursebook.json").read_text())
+    assert record["archived"] is True

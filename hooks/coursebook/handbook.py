@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import preview
+from .content.archive import ARCHIVE_ENV, personal_files, without_personal_data
 from .content.bundle import Content
 from .content.editions import schedule_of
 from .content.loader import CONTENT_ENV, load_content
@@ -39,12 +40,13 @@ class Handbook:
         self.rendered: dict[str, RenderedPage] = {}
         self.content_dir: Path | None = None
         self.problems: list[Problem] = []  # content errors shown by the preview
+        self.hidden: set[str] = set()  # files under docs/ left out of the site
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         content_dir = Path(os.environ.get(CONTENT_ENV) or root / "content")
         self.content_dir = content_dir
-        self.content, self.problems = None, []
+        self.content, self.problems, self.hidden = None, [], set()
         if preview.serving():
             preview_pdfs.stop()  # the previous build's PDFs would be out of date
         try:
@@ -59,6 +61,9 @@ class Handbook:
             return preview_errors.configure(config)
         for warning in warnings:
             log.warning(str(warning))
+        if os.environ.get(ARCHIVE_ENV) == "1":
+            self.hidden = personal_files(content)
+            content = without_personal_data(content)
         self.content = content
         self.pages = plan_pages(content)
         config.site_name = content.course.title
@@ -80,6 +85,10 @@ class Handbook:
         if self.problems:
             return preview_errors.error_files(files, config, self.problems)
         assert self.content is not None
+        for src in self.hidden:  # an archived edition's instructor photos
+            hidden = files.get_file_from_path(src)
+            if hidden is not None:
+                files.remove(hidden)
         for spec in self.pages:
             existing = files.get_file_from_path(spec.src)
             if existing is not None:

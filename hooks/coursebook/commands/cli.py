@@ -15,7 +15,7 @@ from ..content.problems import ContentError, Problem, display_path
 from ..content.schemas import write_schemas
 from ..i18n import _
 from .new_edition import NewEdition, NewEditionError, create_edition
-from .publish_command import run_publish, run_unpublish
+from .publish_command import run_archive, run_publish, run_unpublish
 from .safebuild import safe_build
 
 
@@ -95,6 +95,19 @@ def main(argv: list[str] | None = None) -> int:
     unpub.add_argument("--push", action="store_true", help=_("push the branch too"))
     unpub.add_argument("--remote", default="origin", help="git-remote (origin)")
 
+    archive = commands.add_parser(
+        "archive",
+        help=_("republish a finished edition without the instructors' names"),
+    )
+    archive.add_argument("edition", metavar=_("EDITION"), help=_("the edition's id"))
+    archive.add_argument(
+        "--to", type=Path, required=True, metavar=_("FOLDER"), help=_("the folder")
+    )
+    archive.add_argument("--site-url", help=_("the folder's address on the web"))
+    archive.add_argument("--commit", action="store_true")
+    archive.add_argument("--content", type=Path, default=Path("content"))
+    archive.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+
     schema = commands.add_parser(
         "schema", help="skriv JSON Schema-filerne i content/schemas"
     )
@@ -115,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_publish(args)
     if args.command == "unpublish":
         return run_unpublish(args)
+    if args.command == "archive":
+        return run_archive(args)
     return 2
 
 

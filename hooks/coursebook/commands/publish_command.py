@@ -8,14 +8,21 @@ branch mike keeps (publish.py), publish only committed content
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
+from ..content.archive import last_day
 from ..content.bundle import Content
 from ..i18n import _
 from .content_commit import commit_for_publishing
 from .publish import CURRENT_ALIAS, PublishError, publish, unpublish
-from .publish_folder import FolderSite, publish_to_folder, unpublish_from_folder
+from .publish_folder import (
+    RECORD,
+    FolderSite,
+    publish_to_folder,
+    unpublish_from_folder,
+)
 
 
 def run_publish(args: argparse.Namespace) -> int:
@@ -121,6 +128,56 @@ def run_unpublish(args: argparse.Namespace) -> int:
         _list_versions(versions)
     else:
         print(_("No editions are published there any more."))
+    return 0
+
+
+def run_archive(args: argparse.Namespace) -> int:
+    """Republish a finished edition in DIR without personal data."""
+    from .cli import checked, report
+
+    content, problems = checked(args.content, args.edition)
+    if content is None:
+        report(problems, strict=False)
+        return 1
+    edition = content.editions[args.edition]
+    try:
+        ended = last_day(content, args.edition)
+        if ended is None or ended >= dt.date.today():
+            raise PublishError(
+                _(
+                    "{name} is not over yet; it can be archived after its last "
+                    "activity."
+                ).format(name=edition.name)
+            )
+        if not (Path(args.to) / args.edition / RECORD).is_file():
+            raise PublishError(
+                _("{edition} is not published in {folder}.").format(
+                    edition=args.edition, folder=args.to
+                )
+            )
+        site_url = _site_url(args)
+        commit = commit_for_publishing(
+            content, args.edition, args.config_file, args.commit
+        )
+        site = publish_to_folder(
+            content,
+            args.edition,
+            args.config_file,
+            args.to,
+            site_url,
+            commit,
+            archived=True,
+        )
+    except PublishError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(
+        _(
+            "Archived: {name} ({edition}) in the folder {folder}, without the "
+            "instructors' names and photos."
+        ).format(name=edition.name, edition=args.edition, folder=args.to)
+    )
+    _list_versions(site.versions)
     return 0
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from jinja2 import Template
 
+from ..content.archive import ARCHIVE_ENV
 from ..content.bundle import Content
 from ..content.editions import schedule_of
 from ..content.loader import CONTENT_ENV, EDITION_ENV
@@ -77,14 +78,17 @@ def publish_to_folder(
     target: Path,
     site_url: str,
     content_commit: str,
+    archived: bool = False,
 ) -> FolderSite:
-    """Build edition_id into target/<edition_id>/ and refresh the shared files."""
+    """Build edition_id into target/<edition_id>/ and refresh the shared files;
+    archived: without the instructors' names and photos (content/archive.py)."""
     target = target.resolve()
     edition = content.editions[edition_id]
     edition_url = site_url.rstrip("/") + "/" + edition_id + "/"
     env = {
         EDITION_ENV: edition_id,
         CONTENT_ENV: str(content.root.resolve()),
+        ARCHIVE_ENV: "1" if archived else "0",
     }
     extra = {"site_url": edition_url, "extra": {"content_commit": content_commit}}
     folder = target / edition_id
@@ -103,6 +107,7 @@ def publish_to_folder(
             "title": edition.name,
             "first_activity": dated[0].starts.isoformat() if dated else None,
             "content_commit": content_commit,
+            "archived": archived,
             "published": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         }
         _write_json(staging / RECORD, record)
