@@ -128,14 +128,16 @@ def _get(url: str) -> str:
 
 
 def reload_seconds(work: Path, tries: int) -> dict:
-    """From saving a YAML file to `mkdocs serve` serving the changed page."""
+    """From saving a YAML file to `mkdocs serve` serving the changed page, with
+    the preview's PDFs made in the background as in `make serve` (each save
+    stops the worker still making the previous build's PDFs)."""
     content = work / "reload-content"
     shutil.copytree(ROOT / "content", content)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env={**ENV, "COURSEBOOK_CONTENT": str(content), "COURSEBOOK_PDF": "0"},
+        env={**ENV, "COURSEBOOK_CONTENT": str(content), "COURSEBOOK_PDF": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -28,6 +28,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    _handbook.fix_print_page(config)
     _handbook.write_downloads(config)
 
 

@@ -29,6 +29,7 @@ from .site.render import render_string
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
+_MANGLED_WEBCAL = re.compile(r'href="[^"]*?webcal:/+')
 
 
 class Handbook:
@@ -132,6 +133,21 @@ class Handbook:
         if self.content is None:
             return html
         return explain_abbreviations(html, self.content.glossary)
+
+    def fix_print_page(self, config: MkDocsConfig) -> None:
+        """print-site takes a webcal: link (the calendar subscription) for a
+        relative one and prefixes the page's path; give it back its scheme.
+        The print page is written in print-site's on_post_build, before ours."""
+        plugin = config.plugins.get("print-site")
+        if plugin is None:
+            return
+        name = plugin.config.get("print_page_basename", "print_page")
+        page = Path(config.site_dir) / name / "index.html"
+        if page.is_file():
+            html = page.read_text(encoding="utf-8")
+            fixed = _MANGLED_WEBCAL.sub('href="webcal://', html)
+            if fixed != html:
+                page.write_text(fixed, encoding="utf-8")
 
     def watch_content(self, server: LiveReloadServer) -> LiveReloadServer:
         """Rebuild on edits in the content folder actually read (it may be

@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from ..content.bundle import Content
-from ..downloads.calendar_ics import record_calendar_history
 from ..i18n import _
 from .publish import PublishError
 
@@ -43,6 +42,9 @@ def commit_for_publishing(
                 ).format(listing=listing, edition=edition_id)
             )
         _commit(root, paths, f"Content of edition {edition_id} ({name}) as published")
+    # imported here: it brings the page planning, which `check` does not need
+    from ..downloads.calendar_ics import record_calendar_history
+
     history = record_calendar_history(content, edition_id, dt.datetime.now(dt.UTC))
     if history is not None:
         _commit(root, [history], f"Calendar history of edition {edition_id} ({name})")
