@@ -58,8 +58,6 @@ def start(output: BuildOutput) -> None:
         [sys.executable, "-m", "coursebook.preview.pdf_worker", str(job)],
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdin=subprocess.DEVNULL,
-        # lower priority: the next rebuild must not wait for WeasyPrint
-        preexec_fn=_lower_priority if hasattr(os, "nice") else None,  # noqa: PLW1509
     )
 
 
@@ -98,7 +96,3 @@ def _session_dir(site_dir: Path) -> Path:
             tempfile.mkdtemp(prefix="coursebook-preview-", dir=site_dir.parent)
         )
     return _session
-
-
-def _lower_priority() -> None:
-    os.nice(10)
