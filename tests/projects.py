@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, ready_mkdocs
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Koordinator",
@@ -31,7 +31,8 @@ def git(repo: Path, *args: str) -> str:
 
 
 def make_project(repo: Path) -> Path:
-    """The project files in a fresh git repository at repo, all committed."""
+    """The project files, set up for publishing, in a fresh git repository at
+    repo, all committed."""
     repo.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "overrides", "content", "hooks/handbook.py"):
         source, target = ROOT / name, repo / name
@@ -40,6 +41,7 @@ def make_project(repo: Path) -> Path:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target)
+    ready_mkdocs(repo)  # its own site_url and accessibility statement
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Kursushåndbog")

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -17,8 +18,9 @@ from . import preview
 from .content.archive import ARCHIVE_ENV, personal_files, without_personal_data
 from .content.bundle import Content
 from .content.editions import schedule_of
-from .content.loader import CONTENT_ENV, load_content
+from .content.loader import CONTENT_ENV
 from .content.problems import ContentError, Problem
+from .content.validation import validate
 from .downloads import write_all
 from .downloads.output import BuildOutput, RenderedPage, pdfs_enabled
 from .preview import errors as preview_errors
@@ -50,24 +52,32 @@ class Handbook:
         self.content, self.problems, self.hidden = None, [], set()
         if preview.serving():
             preview_pdfs.stop()  # the previous build's PDFs would be out of date
-        try:
-            content, warnings = load_content(content_dir)
-        except ContentError as exc:
-            if not preview.serving():
-                raise PluginError(str(exc)) from None
+        # the same validation as `coursebook check` (rules.py), for the build
+        found = validate(
+            content_dir, purpose="build", config_file=Path(config.config_file_path)
+        )
+        if found.stops() and preview.serving():
             # while previewing, the browser shows the problems instead
-            self.problems = preview_errors.problems_in(content_dir) or exc.problems
+            self.problems = preview_errors.problems_in(content_dir, config)
             for problem in self.problems:
                 log.info(str(problem))  # not a warning: that would stop --strict
             return preview_errors.configure(config)
-        for warning in warnings:
-            log.warning(str(warning))
+        if found.stops():
+            raise PluginError(str(ContentError(found.problems)))
+        # content warnings are for `coursebook check`; as MkDocs warnings they
+        # would fail `mkdocs build --strict`
+        for warning in found.warnings:
+            log.info(str(warning))
+        content = found.content
+        assert content is not None
         if os.environ.get(ARCHIVE_ENV) == "1":
             self.hidden = personal_files(content)
             content = without_personal_data(content)
         self.content = content
         self.pages = plan_pages(content)
-        config.site_name = content.course.title
+        # Material prints site_name unescaped in the header and nav; as Markup
+        # the escaped title shows as text, and `| e` does not escape it twice
+        config.site_name = Markup(escape(content.course.title))
         config.nav = build_nav(self.pages, _handwritten_pages(Path(config.docs_dir)))
         edition = content.edition
         config.extra["edition"] = {

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..content.archive import last_day
 from ..content.bundle import Content
+from ..content.validation import validate
 from ..i18n import _
 from .content_commit import commit_for_publishing
 from .publish import CURRENT_ALIAS, PublishError, publish, unpublish
@@ -26,15 +27,21 @@ from .publish_folder import (
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    from .cli import checked, report  # the check every command shares
+    from .cli import report  # how every command prints problems
 
-    content, problems = checked(args.content, args.edition)
-    if content is None or report(problems, strict=True):
+    found = validate(
+        args.content,
+        args.edition,
+        "publish",
+        edition_source=_("the command line"),
+        config_file=args.config_file,
+    )
+    content = found.content
+    if report(found, strict=True) or content is None:
         print(
             _(
-                "The edition '{edition}' is not published. Fix the above, "
-                "and try again."
-            ).format(edition=args.edition),
+                "The edition '{id}' was not published. Fix the above and try again."
+            ).format(id=args.edition),
             file=sys.stderr,
         )
         return 1
@@ -102,9 +109,7 @@ def run_unpublish(args: argparse.Namespace) -> int:
             versions = site.versions
             where = _("the folder {folder}").format(folder=args.to)
         else:
-            from .cli import checked
-
-            content, _problems = checked(args.content)
+            content = validate(args.content, purpose="build").content
             if content is None:
                 raise PublishError(
                     _("The content has errors; run coursebook check first.")
@@ -133,11 +138,19 @@ def run_unpublish(args: argparse.Namespace) -> int:
 
 def run_archive(args: argparse.Namespace) -> int:
     """Republish a finished edition in DIR without personal data."""
-    from .cli import checked, report
+    from .cli import report
 
-    content, problems = checked(args.content, args.edition)
-    if content is None:
-        report(problems, strict=False)
+    # an edition that is over does not pass publish's checks (past dates);
+    # it must still build
+    found = validate(
+        args.content,
+        args.edition,
+        "build",
+        edition_source=_("the command line"),
+        config_file=args.config_file,
+    )
+    content = found.content
+    if report(found, strict=False) or content is None:
         return 1
     edition = content.editions[args.edition]
     try:

@@ -16,8 +16,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..content.problems import Problem
-from ..i18n import _, ngettext
+from ..content.problems import Problem, Report
+from ..content.validation import validate
+from ..i18n import _
 
 # the handbook's pages at the last good build: the addresses an open tab may be on
 _known_pages: set[str] = set()
@@ -27,11 +28,10 @@ def remember_pages(sources: list[str]) -> None:
     _known_pages.update(sources)
 
 
-def problems_in(content_dir: Path) -> list[Problem]:
+def problems_in(content_dir: Path, config: MkDocsConfig) -> list[Problem]:
     """Every problem `coursebook check` reports, in its order."""
-    from ..commands.cli import checked  # the check the command line runs
-
-    return checked(content_dir)[1]
+    config_file = Path(config.config_file_path)
+    return validate(content_dir, purpose="check", config_file=config_file).problems
 
 
 def configure(config: MkDocsConfig) -> MkDocsConfig:
@@ -52,14 +52,8 @@ def error_files(files: Files, config: MkDocsConfig, problems: list[Problem]) -> 
 
 
 def error_page(problems: list[Problem]) -> str:
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
     items = "\n".join(_item(problem) for problem in problems)
-    counts = ngettext("{count} error", "{count} errors", errors).format(count=errors)
-    if warnings:
-        counts += ", " + ngettext(
-            "{count} warning", "{count} warnings", warnings
-        ).format(count=warnings)
+    counts = Report(None, problems).summary()
     title = _("The handbook cannot be shown")
     intro = _(
         "The content has problems that must be fixed before the handbook can "
