@@ -117,6 +117,12 @@ def test_changed_session_gets_a_higher_sequence_and_the_same_uid(
     result = publish(repo, "foraar-2027", out, "--commit")
     assert result.returncode == 0, result.stdout + result.stderr
     after = events(out, "foraar-2027")
+    modified = {
+        str(e["UID"]): e["LAST-MODIFIED"].dt
+        for e in Calendar.from_ical(
+            (out / "foraar-2027" / "downloads" / "kalender.ics").read_bytes()
+        ).walk("VEVENT")
+    }
     assert after.keys() == before.keys()
     changed = "foraar-2027.modul-2@coursebook.invalid"
     assert after[changed][0] > before[changed][0]
@@ -124,6 +130,7 @@ def test_changed_session_gets_a_higher_sequence_and_the_same_uid(
     assert {k: v for k, v in after.items() if k != changed} == {
         k: v for k, v in before.items() if k != changed
     }
+    assert modified[changed] > max(t for k, t in modified.items() if k != changed)
     # the history is committed with the edition: rebuilding gives the same
     history = git(repo, "show", "HEAD:content/editions/foraar-2027.kalender.json")
     assert json.loads(history)["events"][changed]["sequence"] == after[changed][0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -44,12 +45,14 @@ class Handbook:
         self.content_dir: Path | None = None
         self.problems: list[Problem] = []  # content errors shown by the preview
         self.hidden: set[str] = set()  # files under docs/ left out of the site
+        self.started = 0.0  # when the build began (perf_counter)
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         content_dir = Path(os.environ.get(CONTENT_ENV) or root / "content")
         self.content_dir = content_dir
         self.content, self.problems, self.hidden = None, [], set()
+        self.started = time.perf_counter()
         if preview.serving():
             preview_pdfs.stop()  # the previous build's PDFs would be out of date
         # the same validation as `coursebook check` (rules.py), for the build
@@ -58,7 +61,7 @@ class Handbook:
         )
         if found.stops() and preview.serving():
             # while previewing, the browser shows the problems instead
-            self.problems = preview_errors.problems_in(content_dir, config)
+            self.problems = preview_errors.problems_in(content_dir)
             for problem in self.problems:
                 log.info(str(problem))  # not a warning: that would stop --strict
             return preview_errors.configure(config)
@@ -188,7 +191,7 @@ class Handbook:
             return
         write_all(output, pdfs=False)
         if pdfs_enabled():
-            preview_pdfs.start(output)
+            preview_pdfs.start(output, time.perf_counter() - self.started)
 
     def stop(self) -> None:
         preview_pdfs.finish()

@@ -28,10 +28,10 @@ def remember_pages(sources: list[str]) -> None:
     _known_pages.update(sources)
 
 
-def problems_in(content_dir: Path, config: MkDocsConfig) -> list[Problem]:
-    """Every problem `coursebook check` reports, in its order."""
-    config_file = Path(config.config_file_path)
-    return validate(content_dir, purpose="check", config_file=config_file).problems
+def problems_in(content_dir: Path) -> list[Problem]:
+    """Every problem `coursebook check --content content_dir` reports, in its
+    order (it finds mkdocs.yml the same way)."""
+    return validate(content_dir, purpose="check").problems
 
 
 def configure(config: MkDocsConfig) -> MkDocsConfig:

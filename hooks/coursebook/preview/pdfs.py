@@ -7,8 +7,8 @@ moves them into the served site when each is complete. The next rebuild stops
 a worker still running (its PDFs would be out of date).
 
 downloads/pdf-status.json tells the page's download buttons whether the PDFs
-are ready and how long they take at most (the last run's time, doubled, plus
-a margin); until then the buttons say "PDF'en laves…"
+are ready and how long they take at most (estimate()); until then the
+buttons say "PDF'en laves… (højst N sekunder)"
 (overrides/partials/preview-pdfs.html).
 """
 
@@ -27,7 +27,8 @@ from pathlib import Path
 from ..downloads.output import DOWNLOADS, BuildOutput
 
 STATUS = "pdf-status.json"
-FIRST_ESTIMATE = 60  # seconds, before a run has been timed in this session
+# the PDFs take up to about this many times as long as the build before them
+BUILD_FACTOR = 8
 
 _worker: subprocess.Popen | None = None
 _session: Path | None = None
@@ -46,14 +47,15 @@ def stop() -> None:
     _worker = None
 
 
-def start(output: BuildOutput) -> None:
+def start(output: BuildOutput, build_seconds: float) -> None:
     """Mark the PDFs as being made, and start the worker that makes them."""
     global _worker
     stop()
     session = _session_dir(output.site_dir)
     job = session / "job.pickle"
     job.write_bytes(pickle.dumps(output))
-    write_status(output.site_dir, ready=False, seconds=estimate(session))
+    seconds = estimate(session, build_seconds)
+    write_status(output.site_dir, ready=False, seconds=seconds)
     _worker = subprocess.Popen(
         [sys.executable, "-m", "coursebook.preview.pdf_worker", str(job)],
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -70,13 +72,16 @@ def finish() -> None:
         _session = None
 
 
-def estimate(session: Path) -> int:
-    """Seconds the page promises: the last run's time, doubled, plus 5."""
+def estimate(session: Path, build_seconds: float) -> int:
+    """Seconds the page promises, at most: the last run's time doubled, and
+    never less than the PDFs take at the speed the build just had (a busy
+    machine builds and writes PDFs slower alike)."""
+    by_build = build_seconds * BUILD_FACTOR + 15
     try:
-        last = float((session / "last-seconds").read_text())
+        last = float((session / "last-seconds").read_text()) * 2 + 5
     except (OSError, ValueError):
-        return FIRST_ESTIMATE
-    return math.ceil(last * 2 + 5)
+        last = 0
+    return math.ceil(max(by_build, last))
 
 
 def write_status(site_dir: Path, ready: bool, seconds: int) -> None:
