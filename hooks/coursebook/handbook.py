@@ -132,6 +132,7 @@ class Handbook:
 
     def write_downloads(self, config: MkDocsConfig) -> None:
         assert self.content is not None
+        _fit_print_page_tables(config)
         nav_order = _nav_sources(config.nav)
         output = BuildOutput(
             content=self.content,
@@ -151,6 +152,18 @@ class Handbook:
             if config.extra.get("version")
             else "./",
         )
+
+
+def _fit_print_page_tables(config: MkDocsConfig) -> None:
+    """print-site joins the pages as they were before our on_page_content, and
+    writes its page after the build: its tables are made to fit here."""
+    plugin = config.plugins.get("print-site")
+    print_page = getattr(plugin, "print_page", None)
+    if print_page is None:
+        return
+    path = Path(print_page.file.abs_dest_path)
+    if path.is_file():
+        path.write_text(stack_tables(path.read_text("utf-8")), "utf-8")
 
 
 def _search_languages(config: MkDocsConfig) -> list[str]:
