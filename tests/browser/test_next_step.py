@@ -1,4 +1,4 @@
-""""Næste skridt" and the edition banner by the reader's clock: the pages are
+"""The "næste skridt" block and the edition banner by the reader's clock: the pages are
 static, the browser shows the state its date falls in (assets/js/when.js).
 The shipped Forår 2027 edition: workshop 9 Feb, Modul 1 9 Mar, Modul 2 6 Apr,
 Modul 3 4 May 2027; Efterår 2027 is a newer edition."""
