@@ -6,10 +6,19 @@ Modul 3 4 May 2027; Efterår 2027 is a newer edition."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from coursebook.content.editions import TIMEZONE
 from playwright.sync_api import Browser, Page, expect
+
+from .conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -113,3 +122,67 @@ def test_banner_before_during_and_after(
             expect(shown).to_contain_text(banner)
     if when is AFTER:
         expect(shown).to_contain_text("Et nyere hold, Efterår 2027")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Forår 2027 as `coursebook publish` lays it out: a folder per edition
+    beside versions.json, built with Material's version selector on."""
+    project = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "docs", "overrides", "content", "hooks/handbook.py"):
+        source, target = ROOT / name, project / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+    (project / "versioned.yml").write_text(
+        "INHERIT: mkdocs.yml\n"
+        "extra:\n  version:\n    provider: mike\n    default: aktuel\n",
+        encoding="utf-8",
+    )
+    tree = project / "published"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "versioned.yml"]
+        + ["-d", str(tree / "foraar-2027")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSEBOOK_PDF": "0"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return tree
+
+
+def set_current(tree: Path, edition: str) -> None:
+    versions = [
+        {
+            "version": name,
+            "title": name,
+            "aliases": ["aktuel"] if name == edition else [],
+        }
+        for name in ("efteraar-2027", "foraar-2027")
+    ]
+    (tree / "versions.json").write_text(json.dumps(versions), encoding="utf-8")
+
+
+def test_published_edition_is_past_only_when_aktuel_is_another(
+    page: Page, published: Path
+) -> None:
+    with serve(published) as base:
+        spring = base + "foraar-2027/"
+        banner = page.locator(".cb-edition-banner__state--outdated")
+        # over, and the site's current edition is a newer one
+        set_current(published, "efteraar-2027")
+        open_at(page, spring + "ordliste/", AFTER)
+        expect(banner).to_be_visible()
+        expect(banner).to_contain_text("tidligere hold (Forår 2027)")
+        expect(banner.get_by_role("link")).to_have_attribute("href", base + "aktuel/")
+        # during the course it is no past edition, whatever was published since
+        open_at(page, spring, BETWEEN_1_AND_2)
+        expect(page.locator(".cb-edition-banner__state:visible")).to_have_count(0)
+        # over, but still the newest published: nothing newer to send anyone to
+        set_current(published, "foraar-2027")
+        open_at(page, spring + "overblik/", AFTER)
+        expect(page.locator(".cb-edition-banner__state:visible")).to_have_count(0)
