@@ -12,11 +12,11 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..content.bundle import Content
-from .diagrams import diagram
 from ..content.dates import steps
 from ..content.editions import schedule_of
-from .glossary import by_letter, term_id
 from ..content.plan_form import plan_form
+from .diagrams import diagram
+from .glossary import by_letter, term_id
 from .render import render_page
 
 # Site sections (interface text, not course content)
