@@ -1,13 +1,12 @@
 """MkDocs hook entry: each event hands over to coursebook.handbook.Handbook."""
 
-from coursebook import preview
 from coursebook.handbook import Handbook
 
 _handbook = Handbook()
 
 
 def on_startup(command, dirty):
-    preview.start(command)
+    _handbook.serving = command == "serve"
 
 
 def on_config(config):
@@ -24,11 +23,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return _handbook.keep_html(_handbook.explain_abbreviations(html), page)
+    html = _handbook.fit_tables(_handbook.explain_abbreviations(html))
+    return _handbook.keep_html(html, page)
 
 
 def on_post_build(config):
-    _handbook.fix_print_page(config)
     _handbook.write_downloads(config)
 
 

@@ -15,20 +15,23 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import preview
 from .content.archive import ARCHIVE_ENV, personal_files, without_personal_data
 from .content.bundle import Content
+from .content.dates import banner_dates
 from .content.editions import schedule_of
 from .content.loader import CONTENT_ENV
 from .content.problems import ContentError, Problem
 from .content.validation import validate
 from .downloads import write_all
+from .downloads.offline import write_offline
 from .downloads.output import BuildOutput, RenderedPage, pdfs_enabled
 from .preview import errors as preview_errors
 from .preview import pdfs as preview_pdfs
+from .site.bundle import Bundles, add_bundles, plan_bundles
 from .site.glossary import abbreviation_markdown, explain_abbreviations
 from .site.pages import PageSpec, build_nav, plan_pages
 from .site.render import render_string
+from .site.tables import stack_tables
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
@@ -46,6 +49,9 @@ class Handbook:
         self.problems: list[Problem] = []  # content errors shown by the preview
         self.hidden: set[str] = set()  # files under docs/ left out of the site
         self.started = 0.0  # when the build began (perf_counter)
+        self.bundles = Bundles()
+        # set by `mkdocs serve`: no service worker, so live reload sees every change
+        self.serving = False
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -53,13 +59,13 @@ class Handbook:
         self.content_dir = content_dir
         self.content, self.problems, self.hidden = None, [], set()
         self.started = time.perf_counter()
-        if preview.serving():
+        if self.serving:
             preview_pdfs.stop()  # the previous build's PDFs would be out of date
         # the same validation as `coursebook check` (rules.py), for the build
         found = validate(
             content_dir, purpose="build", config_file=Path(config.config_file_path)
         )
-        if found.stops() and preview.serving():
+        if found.stops() and self.serving:
             # while previewing, the browser shows the problems instead
             self.problems = preview_errors.problems_in(content_dir)
             for problem in self.problems:
@@ -83,16 +89,20 @@ class Handbook:
         config.site_name = Markup(escape(content.course.title))
         config.nav = build_nav(self.pages, _handwritten_pages(Path(config.docs_dir)))
         edition = content.edition
+        schedule = schedule_of(content)
         config.extra["edition"] = {
             "id": content.edition_id,
             "name": edition.name,
             "status": edition.status,
             "sample": edition.sample,
-            "dates": schedule_of(content).span,
+            "dates": schedule.span,
+            **banner_dates(content),
         }
         config.extra["organiser"] = content.course.organiser
+        self.bundles = plan_bundles(config)
+        config.extra["offline"] = not self.serving
         # the download buttons wait for the preview's background PDFs
-        config.extra["preview_pdfs"] = preview.serving() and pdfs_enabled()
+        config.extra["preview_pdfs"] = self.serving and pdfs_enabled()
         return config
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
@@ -103,6 +113,7 @@ class Handbook:
             hidden = files.get_file_from_path(src)
             if hidden is not None:
                 files.remove(hidden)
+        add_bundles(files, config, self.bundles)
         for spec in self.pages:
             existing = files.get_file_from_path(spec.src)
             if existing is not None:
@@ -117,7 +128,7 @@ class Handbook:
                     content=spec.render(self.content, config.site_url or ""),
                 )
             )
-        if preview.serving():
+        if self.serving:
             pages = [f.src_uri for f in files.documentation_pages()]
             preview_errors.remember_pages(pages)
         return files
@@ -147,20 +158,9 @@ class Handbook:
             return html
         return explain_abbreviations(html, self.content.glossary)
 
-    def fix_print_page(self, config: MkDocsConfig) -> None:
-        """print-site takes a webcal: link (the calendar subscription) for a
-        relative one and prefixes the page's path; give it back its scheme.
-        The print page is written in print-site's on_post_build, before ours."""
-        plugin = config.plugins.get("print-site")
-        if plugin is None:
-            return
-        name = plugin.config.get("print_page_basename", "print_page")
-        page = Path(config.site_dir) / name / "index.html"
-        if page.is_file():
-            html = page.read_text(encoding="utf-8")
-            fixed = _MANGLED_WEBCAL.sub('href="webcal://', html)
-            if fixed != html:
-                page.write_text(fixed, encoding="utf-8")
+    def fit_tables(self, html: str) -> str:
+        """Every table readable on a phone (site/tables.py)."""
+        return stack_tables(html)
 
     def watch_content(self, server: LiveReloadServer) -> LiveReloadServer:
         """Rebuild on edits in the content folder actually read (it may be
@@ -179,6 +179,7 @@ class Handbook:
     def write_downloads(self, config: MkDocsConfig) -> None:
         if self.content is None:
             return  # the preview's error page has no downloads
+        _fix_print_page(config)
         nav_order = _nav_sources(config.nav)
         output = BuildOutput(
             content=self.content,
@@ -186,15 +187,48 @@ class Handbook:
             site_url=config.site_url or "",
             pages=[self.rendered[src] for src in nav_order if src in self.rendered],
         )
-        if not preview.serving():
+        if self.serving:
+            write_all(output, pdfs=False)
+            if pdfs_enabled():
+                preview_pdfs.start(output, time.perf_counter() - self.started)
+        else:
             write_all(output)
-            return
-        write_all(output, pdfs=False)
-        if pdfs_enabled():
-            preview_pdfs.start(output, time.perf_counter() - self.started)
+        write_offline(
+            output.site_dir,
+            self.content,
+            serving=self.serving,
+            search_languages=_search_languages(config),
+            # a published edition's alias folder (aktuel/) installs the
+            # edition's own folder, which stays when a newer one takes aktuel/
+            start_url=f"../{self.content.edition_id}/"
+            if config.extra.get("version")
+            else "./",
+        )
 
     def stop(self) -> None:
         preview_pdfs.finish()
+
+
+def _fix_print_page(config: MkDocsConfig) -> None:
+    """print-site joins the pages as they were before our on_page_content, and
+    writes its page after the build: its tables are made to fit here. It also
+    takes a webcal: link (the calendar subscription) for a relative one and
+    prefixes the page's path; the link gets its scheme back."""
+    plugin = config.plugins.get("print-site")
+    print_page = getattr(plugin, "print_page", None)
+    if print_page is None:
+        return
+    path = Path(print_page.file.abs_dest_path)
+    if path.is_file():
+        html = stack_tables(path.read_text("utf-8"))
+        html = _MANGLED_WEBCAL.sub('href="webcal://', html)
+        path.write_text(html, "utf-8")
+
+
+def _search_languages(config: MkDocsConfig) -> list[str]:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    languages = getattr(plugin, "config", {}).get("lang") if plugin else None
+    return list(languages or ["en"])
 
 
 def _nav_sources(nav: list) -> list[str]:

@@ -12,10 +12,11 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..content.bundle import Content
-from .diagrams import diagram
+from ..content.dates import steps
 from ..content.editions import schedule_of
-from .glossary import by_letter, term_id
 from ..content.plan_form import plan_form
+from .diagrams import diagram
+from .glossary import by_letter, term_id
 from .render import render_page
 
 # Site sections (interface text, not course content)
@@ -38,6 +39,7 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
 
     def render(self, content: Content, site_url: str = "") -> str:
+        schedule = schedule_of(content)
         return render_page(
             self.template,
             self.src,
@@ -45,7 +47,8 @@ class PageSpec:
             site_url=site_url,
             course=content.course,
             edition=content.edition,
-            schedule=schedule_of(content),
+            schedule=schedule,
+            steps=steps(schedule),
             title=self.title,
             **self.context,
         )
