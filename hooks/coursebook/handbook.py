@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -15,13 +14,15 @@ from mkdocs.structure.pages import Page
 
 from .content.bundle import Content
 from .content.editions import schedule_of
-from .content.loader import CONTENT_ENV, load_content
+from .content.loader import load_content
 from .content.problems import ContentError
 from .downloads import write_all
 from .downloads.output import BuildOutput, RenderedPage
+from .settings import Settings, SettingsError, from_mkdocs
 from .site.glossary import abbreviation_markdown, explain_abbreviations
 from .site.pages import PageSpec, build_nav, plan_pages
 from .site.render import render_string
+from .site.routes import theme_routes
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
@@ -33,21 +34,23 @@ class Handbook:
     def __init__(self) -> None:
         self.content: Content | None = None
         self.pages: list[PageSpec] = []
+        self.specs: dict[str, PageSpec] = {}
         self.rendered: dict[str, RenderedPage] = {}
-        self.content_dir: Path | None = None
+        self.settings: Settings | None = None
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
-        content_dir = Path(os.environ.get(CONTENT_ENV) or root / "content")
         try:
-            self.content_dir = content_dir
-            content, warnings = load_content(content_dir)
-        except ContentError as exc:
+            settings = self.settings = from_mkdocs(config)
+            content, warnings = load_content(
+                settings.content_dir, settings.edition, settings.edition_source
+            )
+        except (ContentError, SettingsError) as exc:
             raise PluginError(str(exc)) from None
         for warning in warnings:
             log.warning(str(warning))
         self.content = content
         self.pages = plan_pages(content)
+        self.specs = {spec.src: spec for spec in self.pages}
         config.site_name = content.course.title
         config.nav = build_nav(self.pages, _handwritten_pages(Path(config.docs_dir)))
         edition = content.edition
@@ -59,6 +62,8 @@ class Handbook:
             "dates": schedule_of(content).span,
         }
         config.extra["organiser"] = content.course.organiser
+        # the theme overrides link through these (site/routes.py)
+        config.extra["routes"] = theme_routes()
         return config
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
@@ -103,25 +108,27 @@ class Handbook:
     def watch_content(self, server: LiveReloadServer) -> LiveReloadServer:
         """Rebuild on edits in the content folder actually read (it may be
         COURSEBOOK_CONTENT, outside the folders mkdocs.yml watches)."""
-        if self.content_dir is not None:
-            server.watch(str(self.content_dir.resolve()))
+        if self.settings is not None:
+            server.watch(str(self.settings.content_dir.resolve()))
         return server
 
     def keep_html(self, html: str, page: Page) -> str:
         """Remember each page's HTML for the downloads built after the site."""
-        self.rendered[page.file.src_uri] = RenderedPage(
-            page.file.src_uri, page.title or "", html
+        src = page.file.src_uri
+        self.rendered[src] = RenderedPage(
+            src, page.title or "", html, self.specs.get(src), _heading(page)
         )
         return html
 
     def write_downloads(self, config: MkDocsConfig) -> None:
-        assert self.content is not None
+        assert self.content is not None and self.settings is not None
         nav_order = _nav_sources(config.nav)
         output = BuildOutput(
             content=self.content,
             site_dir=Path(config.site_dir),
             site_url=config.site_url or "",
             pages=[self.rendered[src] for src in nav_order if src in self.rendered],
+            pdfs=self.settings.pdf,
         )
         write_all(output)
 
@@ -136,6 +143,12 @@ def _nav_sources(nav: list) -> list[str]:
         else:
             sources.append(value)
     return sources
+
+
+def _heading(page: Page) -> str | None:
+    """The page's first-level heading, as MkDocs read it for the contents."""
+    first = next(iter(page.toc), None)
+    return first.title if first is not None and first.level == 1 else None
 
 
 def _handwritten_pages(docs_dir: Path) -> list[tuple[str, str]]:

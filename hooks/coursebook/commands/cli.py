@@ -10,9 +10,12 @@ from pathlib import Path
 from ..content.bundle import Content
 from ..content.editions import long_date, weekday
 from ..content.lint import lint, lint_texts
-from ..content.loader import CONTENT_ENV, EDITION_ENV, load_content
+from ..content.loader import load_content
 from ..content.problems import ContentError, Problem, display_path
 from ..content.schemas import write_schemas
+from ..i18n import _
+from ..settings import CONTENT_ENV, EDITION_ENV, Settings, SettingsError
+from ..settings import read as read_settings
 from .new_edition import NewEdition, NewEditionError, create_edition
 from .publish import CURRENT_ALIAS, PublishError, publish
 from .safebuild import safe_build
@@ -25,8 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="tjek indholdet i content/")
-    check.add_argument("--content", type=Path, default=Path("content"))
+    check.add_argument("--content", type=Path, help=_(CONTENT_HELP))
     check.add_argument("--edition", help="tjek denne udgave som den, der bygges")
+    check.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
+    )
     check.add_argument(
         "--strict", action="store_true", help="advarsler tæller som fejl"
     )
@@ -54,13 +60,16 @@ def main(argv: list[str] | None = None) -> int:
         help="dato for første aktivitet",
     )
     new.add_argument("--name", help='udgavens navn, fx "Efterår 2027"')
-    new.add_argument("--content", type=Path, default=Path("content"))
+    new.add_argument("--content", type=Path, help=_(CONTENT_HELP))
+    new.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
+    )
 
     pub = commands.add_parser(
         "publish", help="udgiv en udgave med mike (grenen gh-pages)"
     )
     pub.add_argument("edition", metavar="UDGAVE", help="udgavens id, fx foraar-2027")
-    pub.add_argument("--content", type=Path, default=Path("content"))
+    pub.add_argument("--content", type=Path, help=_(CONTENT_HELP))
     pub.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     pub.add_argument("--branch", default="gh-pages", help="git-gren (gh-pages)")
     pub.add_argument(
@@ -71,15 +80,29 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser(
         "schema", help="skriv JSON Schema-filerne i content/schemas"
     )
-    schema.add_argument("--content", type=Path, default=Path("content"))
+    schema.add_argument("--content", type=Path, help=_(CONTENT_HELP))
+    schema.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
+    )
 
     args = parser.parse_args(argv)
+    try:
+        # every command reads the settings the build reads (settings.py)
+        settings = read_settings(args.config_file)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    args.settings = settings
+    if args.command != "build":
+        args.content = args.content or settings.content_dir
     if args.command == "schema":
         for path in write_schemas(args.content):
             print(path)
         return 0
     if args.command == "check":
-        return run_check(args.content, strict=args.strict, edition=args.edition)
+        return run_check(
+            args.content, strict=args.strict, edition=args.edition, settings=settings
+        )
     if args.command == "build":
         return run_build(args)
     if args.command == "new-edition":
@@ -87,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "publish":
         return run_publish(args)
     return 2
+
+
+CONTENT_HELP = "folder with the course's YAML (default: the settings in mkdocs.yml)"
+CONFIG_HELP = "the handbook's mkdocs.yml, whose settings apply (default: mkdocs.yml)"
 
 
 def _date(text: str) -> dt.date:
@@ -102,19 +129,25 @@ def _date(text: str) -> dt.date:
 
 
 def checked(
-    content_dir: Path, edition: str | None = None
+    content_dir: Path, edition: str | None = None, settings: Settings | None = None
 ) -> tuple[Content | None, list[Problem]]:
     """Load and lint content: the content (None if it did not load) and every
-    problem found, errors and warnings, sorted by file and line."""
+    problem found, errors and warnings, sorted by file and line.
+
+    The edition is the one named, else the settings' (as the build picks it)."""
+    settings = settings or read_settings()
+    asked_by = None if edition else settings.edition_source
     try:
-        content, warnings = load_content(content_dir, edition)
+        content, warnings = load_content(
+            content_dir, edition or settings.edition, asked_by
+        )
     except ContentError as exc:
         found = set(exc.problems)
         if content_dir.is_dir():
             found |= set(lint_texts(content_dir))
         return None, sorted(found)
-    docs_dir = content_dir.resolve().parent / "docs"
-    return content, sorted(set(warnings) | set(lint(content, docs_dir=docs_dir)))
+    found = set(warnings) | set(lint(content, docs_dir=settings.docs_dir))
+    return content, sorted(found)
 
 
 def report(problems: list[Problem], strict: bool) -> bool:
@@ -134,9 +167,12 @@ def report(problems: list[Problem], strict: bool) -> bool:
 
 
 def run_check(
-    content_dir: Path, strict: bool = False, edition: str | None = None
+    content_dir: Path,
+    strict: bool = False,
+    edition: str | None = None,
+    settings: Settings | None = None,
 ) -> int:
-    _, problems = checked(content_dir, edition)
+    _, problems = checked(content_dir, edition, settings)
     if report(problems, strict):
         return 1
     print(f"Indholdet i {content_dir} er i orden.", file=sys.stderr)
@@ -164,7 +200,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_new_edition(args: argparse.Namespace) -> int:
-    content, problems = checked(args.content, args.old)
+    content, problems = checked(args.content, args.old, args.settings)
     if content is None:
         report(problems, strict=False)
         print(
@@ -178,7 +214,7 @@ def run_new_edition(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     _explain_new_edition(made, args)
-    _, problems = checked(args.content, args.new)
+    _, problems = checked(args.content, args.new, args.settings)
     # only the new file: what is wrong elsewhere was there before
     problems = [p for p in problems if p.file == display_path(made.path)]
     if problems:
@@ -238,7 +274,7 @@ def _explain_new_edition(made: NewEdition, args: argparse.Namespace) -> None:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    content, problems = checked(args.content, args.edition)
+    content, problems = checked(args.content, args.edition, args.settings)
     if content is None or report(problems, strict=True):
         print(
             f"Udgaven '{args.edition}' er ikke udgivet. Ret ovenstående, og prøv igen.",

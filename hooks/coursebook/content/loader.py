@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 from pathlib import Path
 from typing import Any
 
@@ -23,20 +22,19 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "editions": Edition,
 }
 FILES: dict[str, type[BaseModel]] = {"course.yml": Course, "glossary.yml": Glossary}
-EDITION_ENV = "COURSEBOOK_EDITION"
-CONTENT_ENV = "COURSEBOOK_CONTENT"
 
 
 def load_content(
-    root: Path, edition: str | None = None
+    root: Path, edition: str | None = None, asked_by: str | None = None
 ) -> tuple[Content, list[Problem]]:
-    """Load and check every file under root.
+    """Load and check every file under root, as edition (course.yml's unless
+    named; asked_by says who named it, for the message if it is missing).
 
     Returns the content and its warnings; raises ContentError listing every
     problem when there is at least one error.
     """
-    loader = _Loader(root)
-    content = loader.run(edition or os.environ.get(EDITION_ENV) or None)
+    loader = _Loader(root, asked_by)
+    content = loader.run(edition or None)
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors or content is None:
         raise ContentError(loader.problems)
@@ -44,8 +42,9 @@ def load_content(
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, asked_by: str | None = None) -> None:
         self.root = root
+        self.asked_by = asked_by
         self.problems: list[Problem] = []
         self.docs: dict[tuple[str, str], YamlDoc] = {}
 
@@ -236,7 +235,7 @@ class _Loader:
     def _edition_missing(
         self, edition_id: str, from_override: bool, editions: dict[str, Any]
     ) -> None:
-        where = f"the environment variable {EDITION_ENV}" if from_override else None
+        where = self.asked_by if from_override else None
         message = f"edition '{edition_id}' not found in editions/" + _suggest(
             edition_id, list(editions), "edition"
         )
