@@ -1,4 +1,5 @@
-"""The coordinator's command line: check | build | new-edition | publish | schema."""
+"""The coordinator's command line: check, build, new-edition, publish, schema,
+export."""
 
 from __future__ import annotations
 
@@ -85,6 +86,22 @@ def main(argv: list[str] | None = None) -> int:
         "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
     )
 
+    export = commands.add_parser(
+        "export",
+        help=_("write the handbook as plain Markdown and a mkdocs.yml without hooks"),
+    )
+    export.add_argument(
+        "target", metavar="DIR", type=Path, help=_("the folder to write (replaced)")
+    )
+    export.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
+    )
+    export.add_argument(
+        "--no-downloads",
+        action="store_true",
+        help=_("leave out the downloads (PDFs, Word files, calendars)"),
+    )
+
     args = parser.parse_args(argv)
     try:
         # every command reads the settings the build reads (settings.py)
@@ -93,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     args.settings = settings
-    if args.command != "build":
+    if args.command not in ("build", "export"):
         args.content = args.content or settings.content_dir
     if args.command == "schema":
         for path in write_schemas(args.content):
@@ -109,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_new_edition(args)
     if args.command == "publish":
         return run_publish(args)
+    if args.command == "export":
+        return run_export(args)
     return 2
 
 
@@ -322,6 +341,28 @@ def run_publish(args: argparse.Namespace) -> int:
             f"\nSe det lokalt med: mike serve --branch {args.branch}\n"
             f"Læg det på serveren med: coursebook publish {args.edition} --push"
         )
+    return 0
+
+
+# --- export --------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .export import export
+
+    try:
+        config = export(args.target, args.config_file, not args.no_downloads)
+    except MkDocsException as exc:
+        print(exc, file=sys.stderr)
+        print(_("Nothing was exported."), file=sys.stderr)
+        return 1
+    print(
+        _(
+            "Exported to {folder}. Build it without hooks: mkdocs build -f {config}"
+        ).format(folder=args.target, config=config)
+    )
     return 0
 
 
