@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, ROOT
 from coursebook.handbook import Handbook
+from coursebook.i18n import translation
 from coursebook.settings import SettingsError, read
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -132,12 +133,13 @@ def test_environment_overrides_the_settings(tmp_path: Path, monkeypatch) -> None
 
 
 def test_a_wrong_setting_is_named(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("COURSEBOOK_LANG", "en")
+    monkeypatch.delenv("COURSEBOOK_LANG", raising=False)
+    translation.cache_clear()  # Danish, whatever an earlier test asked for
     config = _config(tmp_path, "    pdf: maybe\n    contnet: kursus\n")
     with pytest.raises(SettingsError) as caught:
         read(config)
     message = str(caught.value)
-    assert f"{config}: error: extra.coursebook.pdf: " in message
+    assert f"{config}: fejl: extra.coursebook.pdf: " in message
     assert "extra.coursebook.contnet: " in message
 
 
