@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, ROOT
 from coursebook.handbook import Handbook
-from coursebook.i18n import translation
 from coursebook.settings import SettingsError, read
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -134,7 +133,6 @@ def test_environment_overrides_the_settings(tmp_path: Path, monkeypatch) -> None
 
 def test_a_wrong_setting_is_named(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("COURSEBOOK_LANG", raising=False)
-    translation.cache_clear()  # Danish, whatever an earlier test asked for
     config = _config(tmp_path, "    pdf: maybe\n    contnet: kursus\n")
     with pytest.raises(SettingsError) as caught:
         read(config)
@@ -160,7 +158,7 @@ def test_check_reads_content_from_the_environment(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     missing = _cli("check", cwd=tmp_path)
     assert missing.returncode == 1
-    assert "content folder not found" in missing.stdout
+    assert "content folder was not found" in missing.stdout
 
 
 def test_build_stops_on_a_wrong_setting() -> None:

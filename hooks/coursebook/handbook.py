@@ -6,6 +6,7 @@ import logging
 import re
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -14,8 +15,8 @@ from mkdocs.structure.pages import Page
 
 from .content.bundle import Content
 from .content.editions import schedule_of
-from .content.loader import load_content
 from .content.problems import ContentError
+from .content.validation import validate
 from .downloads import write_all
 from .downloads.output import BuildOutput, RenderedPage
 from .settings import Settings, SettingsError, from_mkdocs
@@ -41,17 +42,30 @@ class Handbook:
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             settings = self.settings = from_mkdocs(config)
-            content, warnings = load_content(
-                settings.content_dir, settings.edition, settings.edition_source
-            )
-        except (ContentError, SettingsError) as exc:
+        except SettingsError as exc:
             raise PluginError(str(exc)) from None
-        for warning in warnings:
-            log.warning(str(warning))
+        # the same validation as `coursebook check` (rules.py), for the build
+        found = validate(
+            settings.content_dir,
+            settings.edition,
+            purpose="build",
+            edition_source=settings.edition_source or "",
+            config_file=settings.config_file,
+        )
+        if found.stops():
+            raise PluginError(str(ContentError(found.problems)))
+        # content warnings are for `coursebook check`; as MkDocs warnings they
+        # would fail `mkdocs build --strict`
+        for warning in found.warnings:
+            log.info(str(warning))
+        content = found.content
+        assert content is not None
         self.content = content
         self.pages = plan_pages(content)
         self.specs = {spec.src: spec for spec in self.pages}
-        config.site_name = content.course.title
+        # Material prints site_name unescaped in the header and nav; as Markup
+        # the escaped title shows as text, and `| e` does not escape it twice
+        config.site_name = Markup(escape(content.course.title))
         config.nav = build_nav(self.pages, _handwritten_pages(Path(config.docs_dir)))
         edition = content.edition
         config.extra["edition"] = {

@@ -50,7 +50,7 @@ class Settings:
     content_dir: Path
     docs_dir: Path
     edition: str | None
-    # who asked for that edition, for a message when it does not exist
+    # who asked for that edition ("COURSEBOOK_EDITION", ...), for messages
     edition_source: str | None
     pdf: bool
 
@@ -78,6 +78,16 @@ def read(config_file: Path = Path("mkdocs.yml")) -> Settings:
     return _settings(config_file, (raw.get("extra") or {}).get(BLOCK), docs_dir)
 
 
+def project_config(content_dir: Path | None = None) -> Path:
+    """The mkdocs.yml of the project a content folder belongs to: the one
+    beside it, else the one in the working folder (which may not exist)."""
+    if content_dir is not None:
+        beside = content_dir.resolve().parent / "mkdocs.yml"
+        if beside.is_file():
+            return beside
+    return Path("mkdocs.yml")
+
+
 def _settings(config_file: Path, block: object, docs_dir: Path) -> Settings:
     config = _validated(config_file, block)
     root = config_file.parent
@@ -89,8 +99,7 @@ def _settings(config_file: Path, block: object, docs_dir: Path) -> Settings:
     if config.edition:
         source = f"{config_file.name} (extra.{BLOCK}.edition)"
     if environ.get(EDITION_ENV):
-        edition = environ[EDITION_ENV]
-        source = _("the environment variable {name}").format(name=EDITION_ENV)
+        edition, source = environ[EDITION_ENV], EDITION_ENV
     pdf = config.pdf
     if environ.get(PDF_ENV):
         pdf = environ[PDF_ENV].strip().lower() not in _OFF

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import CONTENT, ROOT
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from coursebook.site.pages import plan_pages
 from coursebook.site.routes import page_url
 

@@ -1,5 +1,9 @@
 """The coordinator's command line: check, build, new-edition, publish, schema,
-export."""
+export.
+
+Every text is Danish (argparse's own too, see i18n.translate_argparse);
+COURSEBOOK_LANG=en shows English.
+"""
 
 from __future__ import annotations
 
@@ -8,82 +12,191 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..content.bundle import Content
 from ..content.editions import long_date, weekday
-from ..content.lint import lint, lint_texts
-from ..content.loader import load_content
-from ..content.problems import ContentError, Problem, display_path
+from ..content.problems import Problem, Report, display_path
 from ..content.schemas import write_schemas
-from ..i18n import _
-from ..settings import CONTENT_ENV, EDITION_ENV, Settings, SettingsError
+from ..content.validation import validate
+from ..i18n import _, translate_argparse
+from ..settings import CONTENT_ENV, EDITION_ENV, SettingsError, project_config
 from ..settings import read as read_settings
 from .new_edition import NewEdition, NewEditionError, create_edition
 from .publish import CURRENT_ALIAS, PublishError, publish
 from .safebuild import safe_build
 
+# options that take a value: a value that looks like an option is refused
+_VALUED = {
+    "--content",
+    "--edition",
+    "--from",
+    "--start",
+    "--name",
+    "--site-dir",
+    "--config-file",
+    "--branch",
+    "--remote",
+}
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="coursebook", description="Kursushåndbogens værktøj til koordinatorer."
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", help="tjek indholdet i content/")
-    check.add_argument("--content", type=Path, help=_(CONTENT_HELP))
-    check.add_argument("--edition", help="tjek denne udgave som den, der bygges")
-    check.add_argument(
-        "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(
+            2, _("{prog}: error: {message}\n").format(prog=self.prog, message=message)
+        )
+
+
+def _parser() -> argparse.ArgumentParser:
+    translate_argparse()
+    parser = _Parser(
+        prog="coursebook",
+        description=_("The course handbook's tool for coordinators."),
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, title=_("commands"), metavar=_("COMMAND")
+    )
+
+    check = commands.add_parser(
+        "check",
+        help=_("check the content in content/"),
+        description=_("Check the content and report every problem as FILE:LINE."),
     )
     check.add_argument(
-        "--strict", action="store_true", help="advarsler tæller som fejl"
+        "--content",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
+    check.add_argument(
+        "--edition",
+        metavar=_("EDITION"),
+        help=_("check this edition as the one that is built"),
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help=_("warnings count as errors (as when publishing)"),
+    )
+
+    check.add_argument(
+        "--config-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
     )
 
     build = commands.add_parser(
-        "build", help="byg sitet; site/ erstattes kun, hvis bygningen lykkes"
+        "build", help=_("build the site; site/ is replaced only if the build succeeds")
     )
-    build.add_argument("--content", type=Path, help="mappe med indhold (content/)")
-    build.add_argument("--edition", help="byg denne udgave i stedet for standarden")
-    build.add_argument("--site-dir", type=Path, default=Path("site"))
-    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument(
+        "--content",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
+    build.add_argument(
+        "--edition",
+        metavar=_("EDITION"),
+        help=_("build this edition instead of the default"),
+    )
+    build.add_argument(
+        "--site-dir",
+        type=Path,
+        default=Path("site"),
+        metavar=_("FOLDER"),
+        help=_("where the site is written (site/)"),
+    )
+    build.add_argument(
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
 
     new = commands.add_parser(
-        "new-edition", help="opret en ny udgave (et nyt hold) ud fra en tidligere"
+        "new-edition", help=_("create a new edition (a new cohort) from an earlier one")
     )
-    new.add_argument("new", metavar="NY", help="den nye udgaves id, fx efteraar-2027")
     new.add_argument(
-        "--from", dest="old", required=True, metavar="GAMMEL", help="kopiér denne"
+        "new", metavar=_("NEW"), help=_("the new edition's id, e.g. efteraar-2027")
+    )
+    new.add_argument(
+        "--config-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
+    new.add_argument(
+        "--from",
+        dest="old",
+        required=True,
+        metavar=_("OLD"),
+        help=_("the edition to copy"),
     )
     new.add_argument(
         "--start",
         required=True,
         type=_date,
-        metavar="ÅÅÅÅ-MM-DD",
-        help="dato for første aktivitet",
+        metavar=_("YYYY-MM-DD"),
+        help=_("the date of the first activity"),
     )
-    new.add_argument("--name", help='udgavens navn, fx "Efterår 2027"')
-    new.add_argument("--content", type=Path, help=_(CONTENT_HELP))
     new.add_argument(
-        "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
+        "--name", metavar=_("NAME"), help=_('the edition\'s name, e.g. "Efterår 2027"')
+    )
+    new.add_argument(
+        "--content",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
     )
 
     pub = commands.add_parser(
-        "publish", help="udgiv en udgave med mike (grenen gh-pages)"
+        "publish", help=_("publish an edition with mike (the gh-pages branch)")
     )
-    pub.add_argument("edition", metavar="UDGAVE", help="udgavens id, fx foraar-2027")
-    pub.add_argument("--content", type=Path, help=_(CONTENT_HELP))
-    pub.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    pub.add_argument("--branch", default="gh-pages", help="git-gren (gh-pages)")
     pub.add_argument(
-        "--push", action="store_true", help="skub grenen til serveren bagefter"
+        "edition", metavar=_("EDITION"), help=_("the edition's id, e.g. foraar-2027")
     )
-    pub.add_argument("--remote", default="origin", help="git-remote (origin)")
+    pub.add_argument(
+        "--content",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
+    pub.add_argument(
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
+    pub.add_argument(
+        "--branch",
+        default="gh-pages",
+        metavar=_("BRANCH"),
+        help=_("git branch (gh-pages)"),
+    )
+    pub.add_argument(
+        "--push",
+        action="store_true",
+        help=_("push the branch to the server afterwards"),
+    )
+    pub.add_argument(
+        "--remote", default="origin", metavar=_("REMOTE"), help=_("git remote (origin)")
+    )
 
     schema = commands.add_parser(
-        "schema", help="skriv JSON Schema-filerne i content/schemas"
+        "schema", help=_("write the JSON Schema files in content/schemas")
     )
-    schema.add_argument("--content", type=Path, help=_(CONTENT_HELP))
     schema.add_argument(
-        "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
+        "--config-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
+    schema.add_argument(
+        "--content",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
     )
 
     export = commands.add_parser(
@@ -91,35 +204,54 @@ def main(argv: list[str] | None = None) -> int:
         help=_("write the handbook as plain Markdown and a mkdocs.yml without hooks"),
     )
     export.add_argument(
-        "target", metavar="DIR", type=Path, help=_("the folder to write (replaced)")
+        "target",
+        metavar=_("FOLDER"),
+        type=Path,
+        help=_("the folder to write (replaced)"),
     )
     export.add_argument(
-        "--config-file", type=Path, default=Path("mkdocs.yml"), help=_(CONFIG_HELP)
+        "--config-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
     )
     export.add_argument(
         "--no-downloads",
         action="store_true",
         help=_("leave out the downloads (PDFs, Word files, calendars)"),
     )
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for option, value in zip(argv, argv[1:], strict=False):
+        if option in _VALUED and value.startswith("-"):
+            parser.error(
+                _(
+                    "{option} must be followed by a value, but '{value}' looks like "
+                    "an option; write {option}=VALUE if the value really starts "
+                    "with '-'"
+                ).format(option=option, value=value)
+            )
     args = parser.parse_args(argv)
     try:
         # every command reads the settings the build reads (settings.py)
-        settings = read_settings(args.config_file)
+        if args.config_file is None:
+            args.config_file = project_config(getattr(args, "content", None))
+        args.settings = read_settings(args.config_file)
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return 1
-    args.settings = settings
     if args.command not in ("build", "export"):
-        args.content = args.content or settings.content_dir
+        args.content = args.content or args.settings.content_dir
     if args.command == "schema":
         for path in write_schemas(args.content):
             print(path)
         return 0
     if args.command == "check":
-        return run_check(
-            args.content, strict=args.strict, edition=args.edition, settings=settings
-        )
+        return run_check(args)
     if args.command == "build":
         return run_build(args)
     if args.command == "new-edition":
@@ -131,70 +263,66 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-CONTENT_HELP = "folder with the course's YAML (default: the settings in mkdocs.yml)"
-CONFIG_HELP = "the handbook's mkdocs.yml, whose settings apply (default: mkdocs.yml)"
-
-
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-09-14"
+            _("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-09-14").format(
+                text=text
+            )
         ) from None
 
 
 # --- check ---------------------------------------------------------------
 
 
-def checked(
-    content_dir: Path, edition: str | None = None, settings: Settings | None = None
-) -> tuple[Content | None, list[Problem]]:
-    """Load and lint content: the content (None if it did not load) and every
-    problem found, errors and warnings, sorted by file and line.
-
-    The edition is the one named, else the settings' (as the build picks it)."""
-    settings = settings or read_settings()
-    asked_by = None if edition else settings.edition_source
-    try:
-        content, warnings = load_content(
-            content_dir, edition or settings.edition, asked_by
-        )
-    except ContentError as exc:
-        found = set(exc.problems)
-        if content_dir.is_dir():
-            found |= set(lint_texts(content_dir))
-        return None, sorted(found)
-    found = set(warnings) | set(lint(content, docs_dir=settings.docs_dir))
-    return content, sorted(found)
-
-
-def report(problems: list[Problem], strict: bool) -> bool:
-    """Print problems; True when they stop the coordinator (errors, or any
-    problem under --strict)."""
-    for problem in problems:
+def report(found: Report | list[Problem], strict: bool) -> bool:
+    """Print problems and a summary; True when they stop the coordinator
+    (errors, or any problem under --strict)."""
+    result = found if isinstance(found, Report) else Report(None, sorted(found))
+    for problem in result.problems:
         print(problem)
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    if errors:
-        print(f"{errors} fejl. Ret dem, og kør tjekket igen.", file=sys.stderr)
+    if result.errors:
+        print(
+            _("{summary}. Fix them and run the check again.").format(
+                summary=result.summary()
+            ),
+            file=sys.stderr,
+        )
         return True
-    if warnings and strict:
-        print(f"{warnings} advarsler (--strict gør dem til fejl).", file=sys.stderr)
+    if result.warnings and strict:
+        print(
+            _("{summary} (--strict makes them errors).").format(
+                summary=result.summary()
+            ),
+            file=sys.stderr,
+        )
         return True
+    if result.warnings:
+        print(result.summary() + ".", file=sys.stderr)
     return False
 
 
-def run_check(
-    content_dir: Path,
-    strict: bool = False,
-    edition: str | None = None,
-    settings: Settings | None = None,
-) -> int:
-    _, problems = checked(content_dir, edition, settings)
-    if report(problems, strict):
+def run_check(args: argparse.Namespace) -> int:
+    settings = args.settings
+    # the edition asked for, else the one the build would pick
+    edition, source = args.edition, "--edition"
+    if edition is None:
+        edition, source = settings.edition, settings.edition_source or ""
+    found = validate(
+        args.content,
+        edition,
+        "check",
+        edition_source=source,
+        config_file=settings.config_file,
+    )
+    if report(found, args.strict) or found.content is None:
         return 1
-    print(f"Indholdet i {content_dir} er i orden.", file=sys.stderr)
+    print(
+        _("The content in {folder} is in order.").format(folder=args.content),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -219,25 +347,41 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_new_edition(args: argparse.Namespace) -> int:
-    content, problems = checked(args.content, args.old, args.settings)
-    if content is None:
-        report(problems, strict=False)
+    # what the copy needs is content that builds; the old edition's own
+    # publish problems (a sample, past dates) are not the new one's
+    found = validate(
+        args.content,
+        args.old,
+        "build",
+        edition_source="--from",
+        config_file=args.settings.config_file,
+    )
+    if found.content is None or found.errors:
+        report(found, strict=False)
         print(
-            f"Udgaven '{args.old}' kan ikke kopieres, før fejlene er rettet.",
+            _("The edition '{id}' cannot be copied until the errors are fixed.").format(
+                id=args.old
+            ),
             file=sys.stderr,
         )
         return 1
     try:
-        made = create_edition(content, args.new, args.old, args.start, args.name)
+        made = create_edition(found.content, args.new, args.old, args.start, args.name)
     except NewEditionError as exc:
         print(exc, file=sys.stderr)
         return 1
     _explain_new_edition(made, args)
-    _, problems = checked(args.content, args.new, args.settings)
+    checked = validate(
+        args.content,
+        args.new,
+        "new-edition",
+        edition_source="NY",
+        config_file=args.settings.config_file,
+    )
     # only the new file: what is wrong elsewhere was there before
-    problems = [p for p in problems if p.file == display_path(made.path)]
+    problems = [p for p in checked.problems if p.file == display_path(made.path)]
     if problems:
-        print("\nTjek af den nye udgave:")
+        print(_("\nCheck of the new edition:"))
     return 1 if report(problems, strict=False) else 0
 
 
@@ -293,10 +437,19 @@ def _explain_new_edition(made: NewEdition, args: argparse.Namespace) -> None:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    content, problems = checked(args.content, args.edition, args.settings)
-    if content is None or report(problems, strict=True):
+    found = validate(
+        args.content,
+        args.edition,
+        "publish",
+        edition_source=_("the command line"),
+        config_file=args.config_file,
+    )
+    content = found.content
+    if report(found, strict=True) or content is None:
         print(
-            f"Udgaven '{args.edition}' er ikke udgivet. Ret ovenstående, og prøv igen.",
+            _(
+                "The edition '{id}' was not published. Fix the above and try again."
+            ).format(id=args.edition),
             file=sys.stderr,
         )
         return 1
