@@ -91,7 +91,7 @@ def _write_downloads(config_file: Path, docs: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from ..site.routes import DOWNLOADS
+    from ..site import routes
 
     with tempfile.TemporaryDirectory(prefix="coursebook-export-") as site:
         quiet = logging.getLogger("mkdocs")
@@ -101,9 +101,9 @@ def _write_downloads(config_file: Path, docs: Path) -> None:
             build(load_config(str(config_file), site_dir=site))
         finally:
             quiet.setLevel(level)
-        built = Path(site) / DOWNLOADS
+        built = Path(site) / routes.DOWNLOADS
         if built.is_dir():
-            shutil.copytree(built, docs / DOWNLOADS, dirs_exist_ok=True)
+            shutil.copytree(built, docs / routes.DOWNLOADS, dirs_exist_ok=True)
 
 
 def _write_config(config, config_file: Path, target: Path) -> None:

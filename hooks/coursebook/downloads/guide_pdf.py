@@ -29,7 +29,6 @@ from .output import BuildOutput, RenderedPage
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
 
-PDF_NAME = file_name("guide")
 PDF_TEMPLATES = TEMPLATES / "pdf"
 
 # Parts of a web page that mean nothing on paper: the ¶ permalinks, anything
@@ -69,7 +68,7 @@ def write_guide_pdf(output: BuildOutput) -> list[Path]:
         url_fetcher=fetcher,
     )
     stylesheet = CSS(filename=PDF_TEMPLATES / "guide.css", url_fetcher=fetcher)
-    target = output.downloads / PDF_NAME
+    target = output.downloads / file_name("guide")
     document.write_pdf(target, stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
     return [target]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.bundle import Content
-from ..site.routes import DOWNLOADS
+from ..site import routes
 
 if TYPE_CHECKING:
     from ..site.pages import PageSpec
@@ -50,6 +50,6 @@ class BuildOutput:
 
     @property
     def downloads(self) -> Path:
-        folder = self.site_dir / DOWNLOADS
+        folder = self.site_dir / routes.DOWNLOADS
         folder.mkdir(parents=True, exist_ok=True)
         return folder
