@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..content.bundle import Content
+from ..content.dates import steps
 from ..content.editions import schedule_of
 from ..content.plan_form import plan_form
 from .diagrams import diagram
@@ -44,13 +45,15 @@ class PageSpec:
     ident: str | None = None
 
     def render(self, content: Content) -> str:
+        schedule = schedule_of(content)
         return render_page(
             self.template,
             self.src,
             content=content,
             course=content.course,
             edition=content.edition,
-            schedule=schedule_of(content),
+            schedule=schedule,
+            steps=steps(schedule),
             title=self.title,
             **self.context,
         )
