@@ -128,7 +128,12 @@ def _context(version: bool) -> dict:
         "theme": {"icon": {}},
         "plugins": {"mike": {}} if version else {},
         "extra": {
+            "version": {"provider": "mike"} if version else None,
+            "offline": not version,
             "edition": {
+                "id": "foraar-2027",
+                "ends": "2027-05-04",
+                "newer": "Efterår 2027",
                 "name": "Forår 2027",
                 "status": "udkast",
                 "sample": False,
