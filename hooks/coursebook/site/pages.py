@@ -18,7 +18,7 @@ from ..content.plan_form import plan_form
 from .diagrams import diagram
 from .glossary import by_letter, term_id
 from .render import render_page
-from .routes import page
+from .routes import page as route
 
 # Site sections (interface text, not course content)
 ABOUT = "Om uddannelsen"
@@ -62,14 +62,14 @@ class PageSpec:
 def plan_pages(content: Content) -> list[PageSpec]:
     course = content.course
     pages = [
-        PageSpec(page("front"), "Forside", "index.md.j2", None, _front_page(content)),
-        PageSpec(page("outcomes"), course.outcomes.title, "outcomes.md.j2", ABOUT),
+        PageSpec(route("front"), "Forside", "index.md.j2", None, _front_page(content)),
+        PageSpec(route("outcomes"), course.outcomes.title, "outcomes.md.j2", ABOUT),
         PageSpec(
-            page("key_points"), course.key_points.title, "key_points.md.j2", ABOUT
+            route("key_points"), course.key_points.title, "key_points.md.j2", ABOUT
         ),
-        PageSpec(page("overview"), course.overview.title, "overview.md.j2", ABOUT),
-        PageSpec(page("anchoring"), course.anchoring.title, "anchoring.md.j2", ABOUT),
-        PageSpec(page("goal_map"), GOAL_MAP, "goal_map.md.j2", ABOUT),
+        PageSpec(route("overview"), course.overview.title, "overview.md.j2", ABOUT),
+        PageSpec(route("anchoring"), course.anchoring.title, "anchoring.md.j2", ABOUT),
+        PageSpec(route("goal_map"), GOAL_MAP, "goal_map.md.j2", ABOUT),
     ]
     for ident, activity in content.activities.items():
         pages.append(
@@ -95,7 +95,7 @@ def plan_pages(content: Content) -> list[PageSpec]:
                 ident=ident,
             )
         )
-    pages.append(PageSpec(page("tools"), TOOLS, "tools_index.md.j2", TOOLS))
+    pages.append(PageSpec(route("tools"), TOOLS, "tools_index.md.j2", TOOLS))
     for ident, tool in content.tools.items():
         pages.append(
             PageSpec(
@@ -111,15 +111,15 @@ def plan_pages(content: Content) -> list[PageSpec]:
     if content.glossary is not None:
         pages.append(
             PageSpec(
-                page("glossary"),
+                route("glossary"),
                 GLOSSARY,
                 "glossary.md.j2",
                 None,
                 {"groups": by_letter(content.glossary), "term_id": term_id},
             )
         )
-    pages.append(PageSpec(page("practical"), PRACTICAL, "practical.md.j2"))
-    pages.append(PageSpec(page("instructors"), "Undervisere", "instructors.md.j2"))
+    pages.append(PageSpec(route("practical"), PRACTICAL, "practical.md.j2"))
+    pages.append(PageSpec(route("instructors"), "Undervisere", "instructors.md.j2"))
     return pages
 
 
@@ -141,15 +141,15 @@ def _front_page(content: Content) -> dict[str, Any]:
 
 
 def activity_src(ident: str) -> str:
-    return page("activity", ident)
+    return route("activity", ident)
 
 
 def plan_src(ident: str) -> str:
-    return page("plan", ident)
+    return route("plan", ident)
 
 
 def tool_src(ident: str) -> str:
-    return page("tool", ident)
+    return route("tool", ident)
 
 
 def build_nav(pages: list[PageSpec], handwritten: list[tuple[str, str]]) -> list[Any]:
