@@ -19,18 +19,19 @@ from .content.archive import ARCHIVE_ENV, personal_files, without_personal_data
 from .content.bundle import Content
 from .content.dates import banner_dates
 from .content.editions import schedule_of
-from .content.loader import CONTENT_ENV
 from .content.problems import ContentError, Problem
 from .content.validation import validate
 from .downloads import write_all
 from .downloads.offline import write_offline
-from .downloads.output import BuildOutput, RenderedPage, pdfs_enabled
+from .downloads.output import BuildOutput, RenderedPage
 from .preview import errors as preview_errors
 from .preview import pdfs as preview_pdfs
+from .settings import Settings, SettingsError, from_mkdocs
 from .site.bundle import Bundles, add_bundles, plan_bundles
 from .site.glossary import abbreviation_markdown, explain_abbreviations
 from .site.pages import PageSpec, build_nav, plan_pages
 from .site.render import render_string
+from .site.routes import theme_routes
 from .site.tables import stack_tables
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
@@ -44,8 +45,9 @@ class Handbook:
     def __init__(self) -> None:
         self.content: Content | None = None
         self.pages: list[PageSpec] = []
+        self.specs: dict[str, PageSpec] = {}
         self.rendered: dict[str, RenderedPage] = {}
-        self.content_dir: Path | None = None
+        self.settings: Settings | None = None
         self.problems: list[Problem] = []  # content errors shown by the preview
         self.hidden: set[str] = set()  # files under docs/ left out of the site
         self.started = 0.0  # when the build began (perf_counter)
@@ -54,20 +56,25 @@ class Handbook:
         self.serving = False
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
-        content_dir = Path(os.environ.get(CONTENT_ENV) or root / "content")
-        self.content_dir = content_dir
         self.content, self.problems, self.hidden = None, [], set()
         self.started = time.perf_counter()
         if self.serving:
             preview_pdfs.stop()  # the previous build's PDFs would be out of date
+        try:
+            settings = self.settings = from_mkdocs(config)
+        except SettingsError as exc:
+            raise PluginError(str(exc)) from None
         # the same validation as `coursebook check` (rules.py), for the build
         found = validate(
-            content_dir, purpose="build", config_file=Path(config.config_file_path)
+            settings.content_dir,
+            settings.edition,
+            purpose="build",
+            edition_source=settings.edition_source or "",
+            config_file=settings.config_file,
         )
         if found.stops() and self.serving:
             # while previewing, the browser shows the problems instead
-            self.problems = preview_errors.problems_in(content_dir)
+            self.problems = preview_errors.problems_in(settings.content_dir)
             for problem in self.problems:
                 log.info(str(problem))  # not a warning: that would stop --strict
             return preview_errors.configure(config)
@@ -84,6 +91,7 @@ class Handbook:
             content = without_personal_data(content)
         self.content = content
         self.pages = plan_pages(content)
+        self.specs = {spec.src: spec for spec in self.pages}
         # Material prints site_name unescaped in the header and nav; as Markup
         # the escaped title shows as text, and `| e` does not escape it twice
         config.site_name = Markup(escape(content.course.title))
@@ -99,10 +107,12 @@ class Handbook:
             **banner_dates(content),
         }
         config.extra["organiser"] = content.course.organiser
+        # the theme overrides link through these (site/routes.py)
+        config.extra["routes"] = theme_routes()
         self.bundles = plan_bundles(config)
         config.extra["offline"] = not self.serving
         # the download buttons wait for the preview's background PDFs
-        config.extra["preview_pdfs"] = self.serving and pdfs_enabled()
+        config.extra["preview_pdfs"] = self.serving and settings.pdf
         return config
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
@@ -165,18 +175,20 @@ class Handbook:
     def watch_content(self, server: LiveReloadServer) -> LiveReloadServer:
         """Rebuild on edits in the content folder actually read (it may be
         COURSEBOOK_CONTENT, outside the folders mkdocs.yml watches)."""
-        if self.content_dir is not None:
-            server.watch(str(self.content_dir.resolve()))
+        if self.settings is not None:
+            server.watch(str(self.settings.content_dir.resolve()))
         return server
 
     def keep_html(self, html: str, page: Page) -> str:
         """Remember each page's HTML for the downloads built after the site."""
-        self.rendered[page.file.src_uri] = RenderedPage(
-            page.file.src_uri, page.title or "", html
+        src = page.file.src_uri
+        self.rendered[src] = RenderedPage(
+            src, page.title or "", html, self.specs.get(src), _heading(page)
         )
         return html
 
     def write_downloads(self, config: MkDocsConfig) -> None:
+        assert self.settings is not None
         if self.content is None:
             return  # the preview's error page has no downloads
         _fix_print_page(config)
@@ -186,10 +198,11 @@ class Handbook:
             site_dir=Path(config.site_dir),
             site_url=config.site_url or "",
             pages=[self.rendered[src] for src in nav_order if src in self.rendered],
+            pdfs=self.settings.pdf,
         )
         if self.serving:
             write_all(output, pdfs=False)
-            if pdfs_enabled():
+            if self.settings.pdf:
                 preview_pdfs.start(output, time.perf_counter() - self.started)
         else:
             write_all(output)
@@ -241,6 +254,12 @@ def _nav_sources(nav: list) -> list[str]:
         else:
             sources.append(value)
     return sources
+
+
+def _heading(page: Page) -> str | None:
+    """The page's first-level heading, as MkDocs read it for the contents."""
+    first = next(iter(page.toc), None)
+    return first.title if first is not None and first.level == 1 else None
 
 
 def _handwritten_pages(docs_dir: Path) -> list[tuple[str, str]]:

@@ -26,8 +26,8 @@ import yaml
 
 from ..content.bundle import Content
 from ..content.editions import schedule_of
-from ..content.loader import CONTENT_ENV, EDITION_ENV
 from ..i18n import _
+from ..settings import CONTENT_ENV, EDITION_ENV
 from .folders import staged
 
 CURRENT_ALIAS = "aktuel"

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .output import PDF_ENV, BuildOutput, log, pdfs_enabled
+from .output import BuildOutput, log
 
 Writer = Callable[[BuildOutput], list[Path]]
 
@@ -31,12 +31,14 @@ def writers() -> list[tuple[str, Writer, bool]]:
 
 
 def write_all(output: BuildOutput, pdfs: bool | None = None) -> list[Path]:
-    """Every download; the PDFs only if pdfs (default: unless COURSEBOOK_PDF=0)."""
-    pdfs = pdfs_enabled() if pdfs is None else pdfs
+    """Every download; the PDFs only if pdfs (default: output.pdfs)."""
+    pdfs = output.pdfs if pdfs is None else pdfs
     written: list[Path] = []
     for name, writer, makes_pdf in writers():
         if makes_pdf and not pdfs:
-            log.info("coursebook: %s skipped (%s=0 or preview)", name, PDF_ENV)
+            log.info(
+                "coursebook: %s skipped (PDFs are off, or made in the background)", name
+            )
             continue
         started = time.perf_counter()
         files = writer(output)

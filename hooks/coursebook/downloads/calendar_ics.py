@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..content.bundle import Content
 from ..content.editions import Schedule, Slot, schedule_of
-from ..site.pages import activity_src
-from ..site.render import page_url
+from ..site import routes
 from .calendar_history import (
     Revision,
     fingerprint,
@@ -121,11 +120,11 @@ def write_calendars(output: BuildOutput) -> list[Path]:
         return []  # nothing to put in a calendar yet; the pages link to none
     events = planned_events(schedule)
     written = []
-    everything = output.downloads / schedule.calendar_file
+    everything = output.downloads / routes.file_name("calendar")
     everything.write_bytes(calendar(events, title).to_ical())
     written.append(everything)
     for slot in schedule.dated:
-        path = output.downloads / slot.calendar_file
+        path = output.downloads / routes.file_name("activity_calendar", slot.ident)
         name = f"{title}: {slot.activity.label}"
         own = [e for e in events if e.uid == event_uid(schedule.edition_id, slot.ident)]
         path.write_bytes(calendar(own, name).to_ical())
@@ -169,7 +168,7 @@ def _activity_event(slot: Slot, schedule: Schedule, status: str) -> PlannedEvent
         location=slot.place,
         details=tuple(details),
         status=status,
-        page_src=activity_src(slot.ident),
+        page_src=routes.page("activity", slot.ident),
         slot=slot.ident,
     )
 
@@ -194,7 +193,7 @@ def _trio_reminder(slot: Slot, schedule: Schedule, status: str) -> PlannedEvent:
         location="",
         details=details,
         status=status,
-        page_src=activity_src(slot.ident),
+        page_src=routes.page("activity", slot.ident),
         slot=slot.ident,
     )
 
@@ -204,7 +203,7 @@ def _event(
 ) -> Event:
     from icalendar import Event
 
-    url = _absolute(site_url, planned.page_src) if planned.page_src else ""
+    url = routes.absolute_url(site_url, planned.page_src) if planned.page_src else ""
     lines = list(planned.details)
     if url:
         lines.append(f"Læs mere og forbered dig: {url}")
@@ -224,12 +223,3 @@ def _event(
     )
     event["SEQUENCE"] = revision.sequence  # always written, 0 for a new event
     return event
-
-
-def _absolute(site_url: str, src: str) -> str:
-    """The page's address under site_url ('' when the site has no address).
-
-    mike appends the version to site_url without a trailing slash."""
-    if not site_url:
-        return ""
-    return site_url.rstrip("/") + "/" + page_url(src)
