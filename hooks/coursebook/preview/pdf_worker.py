@@ -17,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..downloads import write_pdfs
-from ..downloads.output import DOWNLOADS, BuildOutput
+from ..downloads.output import BuildOutput
+from ..site.routes import DOWNLOADS
 from .pdfs import write_status
 
 

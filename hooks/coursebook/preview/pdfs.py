@@ -24,7 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..downloads.output import DOWNLOADS, BuildOutput
+from ..downloads.output import BuildOutput
+from ..site.routes import DOWNLOADS
 
 STATUS = "pdf-status.json"
 # the PDFs take up to about this many times as long as the build before them
