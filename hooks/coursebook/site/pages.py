@@ -18,6 +18,7 @@ from ..content.plan_form import plan_form
 from .diagrams import diagram
 from .glossary import by_letter, term_id
 from .render import render_page
+from .routes import download
 from .routes import page as route
 
 # Site sections (interface text, not course content)
@@ -51,6 +52,7 @@ class PageSpec:
             self.src,
             content=content,
             site_url=site_url,
+            subscribe_url=subscribe_url(site_url),
             course=content.course,
             edition=content.edition,
             schedule=schedule,
@@ -58,6 +60,14 @@ class PageSpec:
             title=self.title,
             **self.context,
         )
+
+
+def subscribe_url(site_url: str) -> str:
+    """webcal:// address of the edition's calendar ('' without a site_url)."""
+    if "://" not in site_url:
+        return ""
+    host_path = site_url.split("://", 1)[1].rstrip("/")
+    return f"webcal://{host_path}/{download('calendar')}"
 
 
 def plan_pages(content: Content) -> list[PageSpec]:
