@@ -77,6 +77,7 @@ class Handbook:
             self.problems = preview_errors.problems_in(settings.content_dir)
             for problem in self.problems:
                 log.info(str(problem))  # not a warning: that would stop --strict
+            config.extra["routes"] = theme_routes()  # the theme's links
             return preview_errors.configure(config)
         if found.stops():
             raise PluginError(str(ContentError(found.problems)))
