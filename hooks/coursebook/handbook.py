@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
 import re
@@ -117,13 +118,22 @@ class Handbook:
     def write_downloads(self, config: MkDocsConfig) -> None:
         assert self.content is not None
         nav_order = _nav_sources(config.nav)
+        printed = [src for src in nav_order if not _print_excluded(src, config)]
         output = BuildOutput(
             content=self.content,
             site_dir=Path(config.site_dir),
             site_url=config.site_url or "",
-            pages=[self.rendered[src] for src in nav_order if src in self.rendered],
+            pages=[self.rendered[src] for src in printed if src in self.rendered],
         )
         write_all(output)
+
+
+def _print_excluded(src: str, config: MkDocsConfig) -> bool:
+    """True for a page print-site's `exclude` keeps out of "Hele guiden": the
+    guide PDF leaves out the same pages."""
+    plugin = config.plugins.get("print-site")
+    patterns = plugin.config.get("exclude", []) if plugin is not None else []
+    return any(fnmatch.fnmatch(src, pattern) for pattern in patterns)
 
 
 def _nav_sources(nav: list) -> list[str]:
