@@ -54,14 +54,14 @@ class Box:
     right: float
     bottom: float
 
-    def holds(self, word: Word) -> bool:
+    def holds(self, word: Word, overrun: float = 0) -> bool:
         # poppler starts a line 2 pt inside the field but wraps it at the
         # field's full width: its last letter may touch the frame by that much
         across, down = 2.5, 0.5
         return (
             word.page == self.page
             and word.left >= self.left - across
-            and word.right <= self.right + across
+            and word.right <= self.right + across + overrun
             and word.top >= self.top - down
             and word.bottom <= self.bottom + down
         )
@@ -120,14 +120,17 @@ def rendered_words(pdf: Path) -> list[Word]:
     return words
 
 
-def drawn_outside(pdf: Path, answers: dict[str, str]) -> dict[str, str]:
-    """field name → what of its answer poppler does not draw inside its box
-    ("" for none): an answer cut off, or running out of the field."""
+def drawn_outside(
+    pdf: Path, answers: dict[str, str], overrun: float = 0
+) -> dict[str, str]:
+    """field name → what of its answer poppler does not draw inside its box:
+    an answer cut off at the bottom, or running out of the field. overrun:
+    how far past the right edge a line may end (a viewer's known fault)."""
     boxes = field_boxes(pdf)
     words = rendered_words(pdf)
     problems = {}
     for name, answer in answers.items():
-        inside = " ".join(w.text for w in words if boxes[name].holds(w))
+        inside = " ".join(w.text for w in words if boxes[name].holds(w, overrun))
         if " ".join(inside.split()) != " ".join(answer.split()):
             problems[name] = f"drawn inside: {inside[-80:]!r}"
     return problems

@@ -282,8 +282,8 @@
     });
   }
 
-  /* The font the PDF's fields are drawn in: WeasyPrint embeds it whole, so
-     it covers æøå and whatever else is typed. */
+  /* The font file the PDF's fields are drawn in (DejaVu Sans, cut to the
+     WinAnsi characters: æøå and the rest of Western European text). */
   function fieldFont(pdf) {
     var lib = window.PDFLib;
     var name = lib.PDFName.of;
@@ -297,8 +297,9 @@
     });
     if (!used) throw new Error("feltenes skrift mangler");
     var font = fonts.lookup(name(used), lib.PDFDict);
-    var descendant = font.lookup(name("DescendantFonts"), lib.PDFArray).lookup(0, lib.PDFDict);
-    var descriptor = descendant.lookup(name("FontDescriptor"), lib.PDFDict);
+    var descendants = font.lookup(name("DescendantFonts"));
+    if (descendants) font = descendants.lookup(0, lib.PDFDict); // a CID font
+    var descriptor = font.lookup(name("FontDescriptor"), lib.PDFDict);
     return lib.decodePDFRawStream(descriptor.lookup(name("FontFile2"))).decode();
   }
 
@@ -320,7 +321,8 @@
     return lib.PDFDocument.load(bytes).then(function (pdf) {
       pdf.registerFontkit(window.fontkit);
       plainAppearances(pdf);
-      // whole, not subset: fontkit cannot subset this font (DejaVu Sans)
+      // as it is (already cut to a few hundred glyphs): fontkit's subsetting
+      // fails on DejaVu Sans
       return pdf.embedFont(fieldFont(pdf), { subset: false }).then(function (font) {
         var fields = pdf.getForm();
         fields.getFields().forEach(function (field) {

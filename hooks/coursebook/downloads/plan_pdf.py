@@ -5,7 +5,8 @@ PDF/UA-1 file: each field is named as in plan_form and described by its
 label, the document language comes from <html lang="da">. WeasyPrint leaves
 the drawing of the fields to the viewer (`/NeedAppearances`, no appearance
 streams), which PDF/A forbids and which a copy saved by one viewer loses in
-the next: finish_form() writes each field's appearance instead.
+the next: finish_form() writes each field's appearance instead, and gives
+the fields a font every viewer fills well (field_font.py).
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from markupsafe import Markup, escape
 
 from ..content.plan_form import PlanForm, plan_form
 from ..site.render import TEMPLATES, environment
+from .field_font import simple_field_font
 from .output import BuildOutput
 
 FORMS = TEMPLATES / "forms"
 _OPACITY = re.compile(r"/\S+\s+gs\s*")
+_FONT = re.compile(r"/\S+\s+([\d.]+)\s+Tf")
+FIELD_FONT = "/Fld"  # the fields' font in the form's /DR
 STYLESHEET = FORMS / "plan.css"
 
 
@@ -87,6 +91,20 @@ def finish_form(pdf: bytes) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     acroform = writer.root_object["/AcroForm"]
     acroform.pop("/NeedAppearances", None)
+    # WeasyPrint's /DR is the pages' own resources: left as it is, while the
+    # fields get resources of their own, with one simple font for all
+    text_font = next(iter(acroform["/DR"]["/Font"].values())).get_object()
+    descriptor = text_font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+    family = str(descriptor["/FontName"]).partition("+")[2] or "Font"
+    font = simple_field_font(
+        writer, descriptor["/FontFile2"].get_data(), family.replace("-", "")
+    )
+    resources = writer._add_object(
+        DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject(FIELD_FONT): font})}
+        )
+    )
+    acroform[NameObject("/DR")] = resources
     for page in writer.pages:
         for annotation in page.get("/Annots", []):
             widget = annotation.get_object()
@@ -101,9 +119,16 @@ def finish_form(pdf: bytes) -> bytes:
             )
             # WeasyPrint's /DA sets an opacity state (/a1.0 gs) that /DR does
             # not hold; a viewer drawing the field needs only colour and font
+            appearance_string = _OPACITY.sub("", str(widget["/DA"]))
             widget[NameObject("/DA")] = TextStringObject(
-                _OPACITY.sub("", str(widget["/DA"]))
+                _FONT.sub(f"{FIELD_FONT} \\1 Tf", appearance_string)
             )
+            # the label's no-break spaces hold "Modul 1 · step" together on
+            # paper; the tooltip a screen reader reads has plain spaces
+            if "/TU" in widget:
+                widget[NameObject("/TU")] = TextStringObject(
+                    str(widget["/TU"]).replace("\u00a0", " ")
+                )
             appearance = StreamObject()
             appearance.set_data(b"/Tx BMC EMC")
             appearance.update(
@@ -113,8 +138,7 @@ def finish_form(pdf: bytes) -> bytes:
                     NameObject("/BBox"): ArrayObject(
                         FloatObject(v) for v in (0, 0, width, height)
                     ),
-                    NameObject("/Resources"): acroform["/DR"].indirect_reference
-                    or acroform["/DR"],
+                    NameObject("/Resources"): resources,
                 }
             )
             widget[NameObject("/AP")] = DictionaryObject(
