@@ -20,7 +20,7 @@
   var SAVE_DELAY = 600; // ms after the last keystroke
   var MAX_IMPORT_BYTES = 1024 * 1024;
 
-  // the vendored libraries (assets/vendor/README.md), loaded on first use
+  // the vendored libraries (assets/vendor/README.txt), loaded on first use
   var VENDOR = {
     pdf: ["pdf-lib/pdf-lib.min.js", "fontkit/fontkit.umd.min.js"],
     docx: ["jszip/jszip.min.js"],

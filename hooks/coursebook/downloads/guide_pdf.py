@@ -101,7 +101,12 @@ def write_guide_pdf(output: BuildOutput) -> list[Path]:
             string=guide_html(output, chapters, layout),
             base_url=output.site_dir.resolve().as_uri() + "/",
             url_fetcher=fetcher,
-        ).render(stylesheets=[stylesheet])
+        ).render(
+            stylesheets=[stylesheet],
+            # HTML's own layout attributes, among them <ol start>: the key
+            # points run 1–10 across three lists
+            presentational_hints=True,
+        )
         if not layout.improve(document, chapters):
             break
     target = output.downloads / PDF_NAME
