@@ -62,6 +62,7 @@ HYPHENATION = {
     "stresstrappen": "stress\u00adtrappen",
     "stressrelateret": "stress\u00adrelateret",
     "trivselstrappen": "trivsels\u00adtrappen",
+    "trivslen": "triv\u00adslen",
     "arbejdsmiljø": "arbejds\u00admiljø",
     "arbejdsmiljøet": "arbejds\u00admiljøet",
     "arbejdsmiljørepræsentant": "arbejds\u00admiljø\u00adrepræsentant",
