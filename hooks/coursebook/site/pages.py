@@ -6,8 +6,10 @@ mkdocs.yml never lists pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from ..content.bundle import Content
 from .diagrams import diagram
@@ -137,6 +139,8 @@ def build_nav(pages: list[PageSpec], handwritten: list[tuple[str, str]]) -> list
     """MkDocs nav: pages in plan order, grouped by section; hand-written pages last."""
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}
+    # titles come from YAML: Material prints nav titles unescaped
+    pages = [replace(p, title=Markup(escape(p.title))) for p in pages]
     for page in pages:
         if page.section is None:
             nav.append({page.title: page.src})
