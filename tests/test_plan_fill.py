@@ -46,6 +46,23 @@ def test_fields_are_set_in_10_pt_with_drawn_appearances(site: Path, ident: str) 
 
 
 @pytest.mark.parametrize("ident", PLANS)
+def test_tab_order_follows_the_form(site: Path, ident: str) -> None:
+    """Tab moves through the fields in the structure's order (/Tabs /S), which
+    is the form's own: name, unit, date, then the questions as printed."""
+    from conftest import CONTENT
+    from coursebook.content.loader import load_content
+    from coursebook.content.plan_form import plan_form
+
+    reader = PdfReader(plan_pdf(site, ident))
+    order = []
+    for page in reader.pages:
+        assert page["/Tabs"] == "/S"
+        order += [str(a.get_object()["/T"]) for a in page.get("/Annots", [])]
+    content, _ = load_content(CONTENT)
+    assert order == plan_form(content, ident).field_names
+
+
+@pytest.mark.parametrize("ident", PLANS)
 def test_600_danish_characters_fit_each_box_and_read_back(
     site: Path, tmp_path: Path, ident: str
 ) -> None:
