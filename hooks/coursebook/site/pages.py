@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from ..content.bundle import Content
 from .diagrams import diagram
+from ..content.dates import steps
 from ..content.editions import schedule_of
 from .glossary import by_letter, term_id
 from ..content.plan_form import plan_form
@@ -38,13 +39,15 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
 
     def render(self, content: Content) -> str:
+        schedule = schedule_of(content)
         return render_page(
             self.template,
             self.src,
             content=content,
             course=content.course,
             edition=content.edition,
-            schedule=schedule_of(content),
+            schedule=schedule,
+            steps=steps(schedule),
             title=self.title,
             **self.context,
         )
