@@ -50,8 +50,8 @@ def test_tab_order_follows_the_form(site: Path, ident: str) -> None:
     """Tab moves through the fields in the structure's order (/Tabs /S), which
     is the form's own: name, unit, date, then the questions as printed."""
     from conftest import CONTENT
-    from coursebook.content.loader import load_content
     from coursebook.content.plan_form import plan_form
+    from coursebook.content.validation import load_content
 
     reader = PdfReader(plan_pdf(site, ident))
     order = []

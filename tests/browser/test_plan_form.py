@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import CONTENT
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from docx.oxml.ns import qn
 from playwright.sync_api import Page, expect
 

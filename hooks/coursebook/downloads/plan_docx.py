@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import markdown
 
 from ..content.plan_form import AnswerField, PlanForm, plan_form
+from ..site.routes import file_name
 from .output import BuildOutput
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ _MADE: dict[str, tuple[str, bytes]] = {}
 def write_plan_docx(output: BuildOutput) -> list[Path]:
     written = []
     for ident in output.content.plans:
-        target = output.downloads / f"{ident}.docx"
+        target = output.downloads / file_name("plan_docx", ident)
         target.write_bytes(document_bytes(plan_form(output.content, ident)))
         written.append(target)
     return written
