@@ -305,11 +305,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new-edition":
         return run_new_edition(args)
     if args.command == "publish":
-        return run_publish(args)
+        return run_publish(args, report)
     if args.command == "unpublish":
         return run_unpublish(args)
     if args.command == "archive":
-        return run_archive(args)
+        return run_archive(args, report)
     if args.command == "export":
         return run_export(args)
     return 2

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..content.archive import last_day
 from ..content.bundle import Content
+from ..content.problems import Report
 from ..content.validation import validate
 from ..i18n import _
 from .content_commit import commit_for_publishing
@@ -25,10 +27,12 @@ from .publish_folder import (
     unpublish_from_folder,
 )
 
+# cli.report, passed in (cli imports this module)
+Reporter = Callable[[Report, bool], bool]
 
-def run_publish(args: argparse.Namespace) -> int:
-    from .cli import report  # how every command prints problems
 
+def run_publish(args: argparse.Namespace, report: Reporter) -> int:
+    """report: how every command prints problems (cli.report)."""
     found = validate(
         args.content,
         args.edition,
@@ -136,10 +140,8 @@ def run_unpublish(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_archive(args: argparse.Namespace) -> int:
+def run_archive(args: argparse.Namespace, report: Reporter) -> int:
     """Republish a finished edition in DIR without personal data."""
-    from .cli import report
-
     # an edition that is over does not pass publish's checks (past dates);
     # it must still build
     found = validate(
