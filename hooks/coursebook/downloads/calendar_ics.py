@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache import made_once
 from ..content.editions import Schedule, Slot, schedule_of
 from ..site import routes
 from .output import BuildOutput
@@ -27,9 +28,10 @@ PRODID = "-//coursebook//Kursushåndbog//DA"
 
 
 def write_calendars(output: BuildOutput) -> list[Path]:
-    """kalender.ics with every activity, and kalender-<activity>.ics for each."""
-    from icalendar import Calendar  # only imported when the files are written
+    """kalender.ics with every activity, and kalender-<activity>.ics for each.
 
+    Each file is made again only when what it shows changed (cache.py); its
+    DTSTAMP then says when it was made."""
     schedule = schedule_of(output.content)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     title = f"{output.content.course.title} – {schedule.edition.name}"
@@ -37,7 +39,15 @@ def write_calendars(output: BuildOutput) -> list[Path]:
         # info, not warning: a warning would fail a --strict build over a link
         log.info("coursebook: site_url is not set; the calendar has no links")
 
-    def calendar(slots: list[Slot], name: str) -> Calendar:
+    def calendar(slots: list[Slot], name: str) -> bytes:
+        urls = [routes.page("activity", slot.ident) for slot in slots]
+        inputs = (name, slots, schedule.edition_id, schedule.provisional)
+        inputs += (output.site_url, urls)
+        return made_once("ics", inputs, Path(__file__), lambda: make(slots, name))
+
+    def make(slots: list[Slot], name: str) -> bytes:
+        from icalendar import Calendar  # only imported when a file is made
+
         # Calendar.new sets NAME and X-WR-CALNAME (the name Outlook shows)
         cal = Calendar.new(
             prodid=PRODID,
@@ -53,18 +63,18 @@ def write_calendars(output: BuildOutput) -> list[Path]:
         cal.add_missing_timezones(
             dt.date(min(years), 1, 1), dt.date(max(years) + 1, 12, 31)
         )
-        return cal
+        return cal.to_ical()
 
     if not schedule.dated:
         return []  # nothing to put in a calendar yet; the pages link to none
     written = []
     everything = output.downloads / routes.file_name("calendar")
-    everything.write_bytes(calendar(schedule.dated, title).to_ical())
+    everything.write_bytes(calendar(schedule.dated, title))
     written.append(everything)
     for slot in schedule.dated:
         path = output.downloads / routes.file_name("activity_calendar", slot.ident)
         name = f"{title}: {slot.activity.label}"
-        path.write_bytes(calendar([slot], name).to_ical())
+        path.write_bytes(calendar([slot], name))
         written.append(path)
     return written
 
