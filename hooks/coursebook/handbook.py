@@ -8,11 +8,11 @@ import os
 import re
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -34,6 +34,9 @@ from .site.pages import PageSpec, build_nav, plan_pages
 from .site.render import render_string
 from .site.routes import theme_routes
 from .site.tables import stack_tables
+
+if TYPE_CHECKING:  # the server's module loads watchdog: only `mkdocs serve` needs it
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)

@@ -32,7 +32,9 @@ Ident = Annotated[
 class Strict(BaseModel):
     """Base for every content model: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a build that reads its checked content from the cache
+    # (content/validation.py) never validates, so pays nothing for schemas
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- course.yml -------------------------------------------------------------

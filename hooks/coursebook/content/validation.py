@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..cache import kept, source_digest
+from ..i18n import language
 from .bundle import Content
 from .loader import Read, read_content
 from .problems import ContentError, Problem, Report
@@ -50,6 +53,56 @@ def validate(
     )
     if key and key in _CACHE:
         return _CACHE[key]
+    if key is None:
+        return _validate(
+            content_dir,
+            edition,
+            purpose,
+            edition_source,
+            config_file,
+            site,
+            docs_dir,
+            today,
+        )
+    # a cold build or check of unchanged content reads the report it left
+    disk_key = hashlib.sha256(
+        f"{key} {language()} {Path.cwd()} {_code_digest()}".encode()
+    ).hexdigest()
+    report = kept(
+        "report",
+        disk_key,
+        lambda: _validate(
+            content_dir,
+            edition,
+            purpose,
+            edition_source,
+            config_file,
+            site,
+            docs_dir,
+            today,
+        ),
+    )
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[key] = report
+    return report
+
+
+@cache
+def _code_digest() -> str:
+    return source_digest(Path(__file__).parent)
+
+
+def _validate(
+    content_dir: Path,
+    edition: str | None,
+    purpose: str,
+    edition_source: str,
+    config_file: Path | None,
+    site: SiteConfig,
+    docs_dir: Path | None,
+    today: dt.date,
+) -> Report:
     read = read_content(content_dir)
     course = read.models.get(("course", "course"))
     raw_course = read.docs.get(("course", "course"))
@@ -73,12 +126,7 @@ def validate(
     problems: set[Problem] = set()
     for rule in RULES:
         problems.update(rule.run(inputs))
-    report = Report(inputs.content, sorted(problems))
-    if key:
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        _CACHE[key] = report
-    return report
+    return Report(inputs.content, sorted(problems))
 
 
 def load_content(

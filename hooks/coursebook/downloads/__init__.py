@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from .output import BuildOutput, log
@@ -15,33 +16,32 @@ from .output import BuildOutput, log
 Writer = Callable[[BuildOutput], list[Path]]
 
 
-def writers() -> list[tuple[str, Writer, bool]]:
-    """(name, writer, makes PDFs) for every download, in the order they are written."""
-    from .calendar_ics import write_calendars
-    from .guide_pdf import write_guide_pdf  # heavy libraries load only when writing
-    from .plan_docx import write_plan_docx
-    from .plan_pdf import write_plan_pdfs
+# (name, module, function, makes PDFs) for every download, in the order they
+# are written; a module (and its heavy library) loads only when it writes
+WRITERS = [
+    ("kursusguide.pdf", "guide_pdf", "write_guide_pdf", True),
+    ("plan PDF forms", "plan_pdf", "write_plan_pdfs", True),
+    ("plan Word files", "plan_docx", "write_plan_docx", False),
+    ("kalender.ics", "calendar_ics", "write_calendars", False),
+]
 
-    return [
-        ("kursusguide.pdf", write_guide_pdf, True),
-        ("plan PDF forms", write_plan_pdfs, True),
-        ("plan Word files", write_plan_docx, False),
-        ("kalender.ics", write_calendars, False),
-    ]
+
+def writer(module: str, function: str) -> Writer:
+    return getattr(import_module(f"{__name__}.{module}"), function)
 
 
 def write_all(output: BuildOutput, pdfs: bool | None = None) -> list[Path]:
     """Every download; the PDFs only if pdfs (default: output.pdfs)."""
     pdfs = output.pdfs if pdfs is None else pdfs
     written: list[Path] = []
-    for name, writer, makes_pdf in writers():
+    for name, module, function, makes_pdf in WRITERS:
         if makes_pdf and not pdfs:
             log.info(
                 "coursebook: %s skipped (PDFs are off, or made in the background)", name
             )
             continue
         started = time.perf_counter()
-        files = writer(output)
+        files = writer(module, function)(output)
         log.info(
             "coursebook: %s written in %.2f s", name, time.perf_counter() - started
         )
@@ -52,7 +52,7 @@ def write_all(output: BuildOutput, pdfs: bool | None = None) -> list[Path]:
 def write_pdfs(output: BuildOutput) -> list[Path]:
     """Only the PDFs (the preview makes them in a background process)."""
     written: list[Path] = []
-    for _name, writer, makes_pdf in writers():
+    for _name, module, function, makes_pdf in WRITERS:
         if makes_pdf:
-            written += writer(output)
+            written += writer(module, function)(output)
     return written

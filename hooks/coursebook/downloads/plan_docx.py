@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import markdown
 
+from ..cache import made_once
 from ..content.plan_form import AnswerField, PlanForm, plan_form
 from ..site.routes import file_name
 from .output import BuildOutput
@@ -45,11 +46,6 @@ def plain_text(text: str) -> str:
     return html.unescape(_TAG.sub("", rendered)).strip()
 
 
-# plan id → (the form it was made from, the document's bytes): `mkdocs serve`
-# rebuilds on every edit, and most edits do not touch the plans
-_MADE: dict[str, tuple[str, bytes]] = {}
-
-
 def write_plan_docx(output: BuildOutput) -> list[Path]:
     written = []
     for ident in output.content.plans:
@@ -60,14 +56,15 @@ def write_plan_docx(output: BuildOutput) -> list[Path]:
 
 
 def document_bytes(form: PlanForm) -> bytes:
-    """The .docx file for form, made again only when the form changed."""
-    key = repr(form)
-    made = _MADE.get(form.ident)
-    if made is None or made[0] != key:
+    """The .docx file for form, made again only when the form (or this code)
+    changed: most builds copy it from the cache (cache.py)."""
+
+    def make() -> bytes:
         buffer = io.BytesIO()
         build_document(form).save(buffer)
-        made = _MADE[form.ident] = (key, buffer.getvalue())
-    return made[1]
+        return buffer.getvalue()
+
+    return made_once("docx", form, Path(__file__), make)
 
 
 def build_document(form: PlanForm) -> Document:

@@ -9,11 +9,15 @@ so the smallest text (15 units) stays above 12 px.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from markupsafe import Markup
 
+from ..cache import kept, source_digest
 from ..content.bundle import Content
 from ..content.model import Part, Tool
 from .render import TEMPLATES, environment
@@ -526,23 +530,21 @@ def and_join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " og " + items[-1]
 
 
-# (tool id, the tool's data, its template's mtime) → drawing. Kept across the
-# rebuilds of `mkdocs serve`, where most edits leave the tools alone; the
-# template's mtime makes an edited template draw anew.
-_drawings: dict[tuple[str, str, float], Markup] = {}
-
-
 def diagram(content: Content, ident: str) -> Markup:
-    """The tool's figure as one raw HTML block ('' when it has no diagram)."""
+    """The tool's figure as one raw HTML block ('' when it has no diagram).
+
+    Drawn again only when the tool's data, this file or a drawing template
+    changed; otherwise it comes from the cache (cache.py), also in a new
+    process: most builds leave the tools alone."""
     tool = content.tools[ident]
-    template = TEMPLATES / "diagrams" / f"{tool.diagram}.svg.j2"
-    mtime = template.stat().st_mtime if tool.diagram else 0.0
-    key = (ident, repr(tool), mtime)
-    if key not in _drawings:
-        if len(_drawings) > 200:  # a long preview session: start over
-            _drawings.clear()
-        _drawings[key] = _draw(ident, tool)
-    return _drawings[key]
+    code = source_digest(TEMPLATES / "diagrams", "*.j2") + _source()
+    key = hashlib.sha256(f"{ident} {tool!r} {code}".encode()).hexdigest()
+    return Markup(kept("svg", key, lambda: str(_draw(ident, tool))))
+
+
+@cache
+def _source() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def _draw(ident: str, tool: Tool) -> Markup:

@@ -8,7 +8,6 @@ stays as written; autoescaping HTML-escapes every value unless it is Markup
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 import re
 from functools import cache
@@ -25,6 +24,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from ..cache import cache_dir
 from . import routes
 from .routes import download_url, relative_url
 
@@ -90,16 +90,12 @@ def _download(context: Context, kind: str, ident: str | None = None) -> Markup:
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Compiled templates kept between runs: compiling them is most of our cost
     in a cold `mkdocs build`. Jinja checks each template's mtime, so edits show."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     # compiled code depends on the environment's options (autoescape, ...),
     # which live in this file: a change here must not reuse old bytecode
     options = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
-    folder = Path(base) / "coursebook" / f"jinja-{options}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:  # a read-only home: compile every time instead
-        return None
-    return FileSystemBytecodeCache(str(folder))
+    folder = cache_dir(f"jinja-{options}")
+    # a read-only home: compile every time instead
+    return FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 @cache

@@ -45,6 +45,8 @@ FILES: dict[str, str] = {
     "activity_calendar": "kalender-{}.ics",
     "plan_pdf": "{}.pdf",
     "plan_docx": "{}.docx",
+    # the plan's files without their extension: the web form adds .pdf/.docx
+    "plan_files": "{}",
 }
 
 
