@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache import made_once
 from ..content.bundle import Content
 from ..content.editions import Schedule, Slot, schedule_of
 from ..site import routes
@@ -87,8 +88,6 @@ def planned_events(schedule: Schedule) -> list[PlannedEvent]:
 
 def write_calendars(output: BuildOutput) -> list[Path]:
     """kalender.ics with every event, and kalender-<activity>.ics for each activity."""
-    from icalendar import Calendar  # only imported when the files are written
-
     schedule = schedule_of(output.content)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     history = load_history(history_path(output.content.root, schedule.edition_id))
@@ -97,7 +96,16 @@ def write_calendars(output: BuildOutput) -> list[Path]:
         # info, not warning: a warning would fail a --strict build over a link
         log.info("coursebook: site_url is not set; the calendar has no links")
 
-    def calendar(events: list[PlannedEvent], name: str) -> Calendar:
+    def calendar(events: list[PlannedEvent], name: str) -> bytes:
+        # unchanged events, history and address: the same bytes as last build
+        # (a new event's revision carries this build's time: key on the record)
+        recorded = [history.get(planned.uid) for planned in events]
+        inputs = (name, schedule.edition_id, events, recorded, output.site_url)
+        return made_once("ics", inputs, Path(__file__), lambda: make(events, name))
+
+    def make(events: list[PlannedEvent], name: str) -> bytes:
+        from icalendar import Calendar  # only imported when a file is made
+
         # Calendar.new sets NAME and X-WR-CALNAME (the name Outlook shows)
         cal = Calendar.new(
             prodid=PRODID,
@@ -114,20 +122,20 @@ def write_calendars(output: BuildOutput) -> list[Path]:
         cal.add_missing_timezones(
             dt.date(min(years), 1, 1), dt.date(max(years) + 1, 12, 31)
         )
-        return cal
+        return cal.to_ical()
 
     if not schedule.dated:
         return []  # nothing to put in a calendar yet; the pages link to none
     events = planned_events(schedule)
     written = []
     everything = output.downloads / routes.file_name("calendar")
-    everything.write_bytes(calendar(events, title).to_ical())
+    everything.write_bytes(calendar(events, title))
     written.append(everything)
     for slot in schedule.dated:
         path = output.downloads / routes.file_name("activity_calendar", slot.ident)
         name = f"{title}: {slot.activity.label}"
         own = [e for e in events if e.uid == event_uid(schedule.edition_id, slot.ident)]
-        path.write_bytes(calendar(own, name).to_ical())
+        path.write_bytes(calendar(own, name))
         written.append(path)
     return written
 
