@@ -232,8 +232,8 @@ class Plan(Strict):
     advice: Markdown | None = None
     repeat_for: list[Ident] = Field(
         default_factory=list,
-        description="Id'er på aktiviteter, der hver får deres egen kopi af spørgsmålene "
-        "i den printbare formular (fx én PDCA-blok pr. modul).",
+        description="Id'er på aktiviteter, der hver får deres egen kopi af "
+        "spørgsmålene i den printbare formular (fx én PDCA-blok pr. modul).",
     )
 
 
@@ -366,7 +366,8 @@ class Edition(Strict):
     )
     contact: Contact | None = Field(
         None,
-        description="Hvem deltagerne skriver til; skal udfyldes, når udgaven offentliggøres.",
+        description="Hvem deltagerne skriver til; skal udfyldes, når udgaven "
+        "offentliggøres.",
     )
     changes: list[Text] = Field(
         default_factory=list,
