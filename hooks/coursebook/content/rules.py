@@ -257,6 +257,18 @@ def _unique_ids(inputs: Inputs) -> Iterator[Problem]:
     for _ident, doc in _docs(inputs, "plans"):
         questions = _items(doc.data, "questions")
         yield from _unique(doc, questions, ("questions",), "id", _("the id"))
+        repeats = _items(doc.data, "repeat_for")
+        seen: dict[str, int] = {}
+        for index, ident in enumerate(repeats):
+            if isinstance(ident, str) and ident in seen:
+                message = _(
+                    "repeat_for[{index}]: '{id}' is already listed at line {line}; "
+                    "each activity gets its copy of the questions once"
+                ).format(
+                    index=index, id=ident, line=doc.line_of(("repeat_for", seen[ident]))
+                )
+                yield doc.problem(("repeat_for", index), message)
+            seen.setdefault(ident, index)
         from .plan_form import PERSON_FIELDS
 
         reserved = [name for name, _label, _auto in PERSON_FIELDS]
