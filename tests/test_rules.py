@@ -13,9 +13,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from conftest import CONTENT, ROOT
 from coursebook.content import rules
-from coursebook.content.loader import load_content
 from coursebook.content.problems import Problem, Report
-from coursebook.content.validation import validate
+from coursebook.content.validation import load_content, validate
 from coursebook.site.pages import plan_pages
 
 PO = ROOT / "hooks" / "coursebook" / "locale" / "da" / "LC_MESSAGES" / "coursebook.po"
