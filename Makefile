@@ -35,9 +35,10 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Tests need Debian's chromium (browser tests) and LibreOffice (the Word files
-# must convert). Install them when we may (root), or say how.
-TEST_PACKAGES := chromium:chromium soffice:libreoffice-writer-nogui
+# Tests need Debian's chromium (browser tests), LibreOffice (the Word files
+# must convert) and poppler (pdftotext: where the plans' answers are drawn).
+# Install them when we may (root), or say how.
+TEST_PACKAGES := chromium:chromium soffice:libreoffice-writer-nogui pdftotext:poppler-utils
 system-packages:
 	@missing=""; for pair in $(TEST_PACKAGES); do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
