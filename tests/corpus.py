@@ -196,6 +196,8 @@ CASES: list[Case] = [
     # --- uniqueness and identity -------------------------------------------------------------
     case("question id twice", ("replace", H, "  - id: udfoer", "  - id: plan"),
          H, "  - id: plan\n    label: Handling", "id'et 'plan' er også brugt i linje"),
+    case("repeat_for twice", ("replace", H, "  - modul-2", "  - modul-1"),
+         H, "  - modul-1\n  - modul-3", "'modul-1' står allerede i linje"),
     case("question id reserved", ("replace", H, "  - id: udfoer", "  - id: navn"),
          H, "  - id: navn", "forbeholdt formularens egne felter"),
     case("goal id twice", ("replace", C, "    - id: kultur", "    - id: viden-og-vaerktoejer"),

@@ -41,27 +41,30 @@ class Strict(BaseModel):
 
 
 class LearningGoal(Strict):
-    id: Ident = Field(description="Short id that activities use in `goals`.")
-    text: Text = Field(description="The learning goal as the participant reads it.")
+    id: Ident = Field(description="Kort id, som aktiviteterne bruger under `goals`.")
+    text: Text = Field(description="Læringsmålet, som deltageren læser det.")
 
 
 class KeyPoint(Strict):
     lead_in: Text | None = Field(
-        None, description="A framing sentence shown before this point."
+        None, description="En indledende sætning, der vises før punktet."
     )
-    text: Markdown = Field(description="The point itself (Markdown).")
+    text: Markdown = Field(description="Selve punktet (Markdown).")
 
 
 class KeyPointGroup(Strict):
-    question: Text = Field(description="The question this group of points answers.")
-    intro: Markdown = Field(description="Text between the question and the points.")
+    question: Text = Field(
+        description="Spørgsmålet, som denne gruppe af punkter svarer på."
+    )
+    intro: Markdown = Field(description="Tekst mellem spørgsmålet og punkterne.")
     points: list[KeyPoint] = Field(min_length=1)
 
 
 class KeyPoints(Strict):
     title: Text
     groups: list[KeyPointGroup] = Field(
-        min_length=1, description="Points are numbered on across the groups."
+        min_length=1,
+        description="Punkterne nummereres fortløbende på tværs af grupperne.",
     )
 
 
@@ -69,12 +72,14 @@ class Welcome(Strict):
     greeting: Text
     heading: Text
     intro: Markdown
-    body: list[Markdown] = Field(min_length=1, description="Paragraphs (Markdown).")
+    body: list[Markdown] = Field(min_length=1, description="Afsnit (Markdown).")
 
 
 class Outcomes(Strict):
     title: Text
-    teaching: Markdown = Field(description="How the course is taught (Markdown).")
+    teaching: Markdown = Field(
+        description="Hvordan der undervises på uddannelsen (Markdown)."
+    )
     goals_intro: Text
     goals: list[LearningGoal] = Field(min_length=1)
 
@@ -83,9 +88,9 @@ class Overview(Strict):
     title: Text
     intro: Markdown
     between: list[Text] = Field(
-        min_length=1, description="What happens between two activities."
+        min_length=1, description="Hvad der sker mellem to aktiviteter."
     )
-    throughout: Text = Field(description="What runs through the whole course.")
+    throughout: Text = Field(description="Hvad der går igen gennem hele uddannelsen.")
 
 
 class Process(Strict):
@@ -101,12 +106,14 @@ class Anchoring(Strict):
 
 class Course(Strict):
     title: Text = Field(
-        description="The course title, as in the header and on the cover."
+        description="Uddannelsens titel, som i sidehovedet og på forsiden."
     )
-    organiser: Text = Field(description="Who runs the course, e.g. Nyborg Kommune.")
+    organiser: Text = Field(
+        description="Hvem der står for uddannelsen, fx Nyborg Kommune."
+    )
     edition: Ident = Field(
-        description="Id of the edition to build (a file in editions/). "
-        "COURSEBOOK_EDITION overrides it for one build."
+        description="Id på den udgave, der bygges (en fil i editions/). "
+        "COURSEBOOK_EDITION vælger en anden for én bygning."
     )
     welcome: Welcome
     outcomes: Outcomes
@@ -119,7 +126,7 @@ class Course(Strict):
 
 
 class Purpose(Strict):
-    lead: Text = Field(description='The lead-in, e.g. "Som leder får du:".')
+    lead: Text = Field(description='Indledningen, fx "Som leder får du:".')
     items: list[Markdown] = Field(min_length=1)
 
 
@@ -129,28 +136,33 @@ class Theme(Strict):
 
 
 class Activity(Strict):
-    order: int = Field(ge=1, description="Position in the course (1 = first).")
+    order: int = Field(ge=1, description="Placering i forløbet (1 = først).")
     kind: Literal["workshop", "modul"]
-    label: Text = Field(description='Short name, e.g. "Modul 1".')
-    title: Text = Field(description="The activity's title.")
+    label: Text = Field(description='Kort navn, fx "Modul 1".')
+    title: Text = Field(description="Aktivitetens titel.")
     subtitle: Text | None = None
     overview_title: Text | None = Field(
-        None, description="Title in the overview, if it differs from `title`."
+        None, description="Titel i overblikket, hvis den er en anden end `title`."
     )
     participants: Literal["trio", "leder"] = Field(
-        description="trio (leader, AMR and TR) or leder (the leader alone)."
+        description="trio (leder, AMR og TR) eller leder (lederen alene)."
     )
     overview_themes: list[Text] = Field(min_length=1)
     description: Markdown
     purpose: Purpose
     themes: list[Theme] = Field(min_length=1)
-    tools: list[Ident] = Field(default_factory=list, description="Tool ids (tools/).")
-    plans: list[Ident] = Field(default_factory=list, description="Plan ids (plans/).")
+    tools: list[Ident] = Field(
+        default_factory=list, description="Id'er på værktøjer (tools/)."
+    )
+    plans: list[Ident] = Field(
+        default_factory=list, description="Id'er på planer (plans/)."
+    )
     goals: list[Ident] = Field(
-        default_factory=list, description="Learning-goal ids this activity serves."
+        default_factory=list,
+        description="Id'er på de læringsmål, aktiviteten arbejder med.",
     )
     before: list[Markdown] = Field(
-        min_length=1, description='The "Før modulet" checklist (Markdown).'
+        min_length=1, description='Tjeklisten "Før modulet" (Markdown).'
     )
 
 
@@ -161,7 +173,7 @@ class Part(Strict):
     name: Text
     text: Markdown
     signs: list[Text] = Field(
-        default_factory=list, description="Warning signs or examples for this part."
+        default_factory=list, description="Advarselstegn eller eksempler for denne del."
     )
 
 
@@ -173,18 +185,18 @@ class Reference(Strict):
 
 
 class Practice(Strict):
-    setting: Text = Field(description='Where, e.g. "I TRIO\'en".')
+    setting: Text = Field(description='Hvor, fx "I TRIO\'en".')
     text: Markdown
 
 
 class Tool(Strict):
     name: Text
-    short: Text = Field(description="One line on what the tool is for (cards).")
+    short: Text = Field(description="Én linje om, hvad værktøjet er til (kort).")
     guide_text: list[Markdown] = Field(
-        min_length=1, description="What the course guide itself says about the tool."
+        min_length=1, description="Hvad kursusguiden selv siger om værktøjet."
     )
     summary: Markdown | None = Field(
-        None, description="Two or three sentences for a busy leader."
+        None, description="To-tre sætninger til en travl leder."
     )
     diagram: (
         Literal["levels", "ring", "stairs", "cycle", "container", "list"] | None
@@ -192,12 +204,15 @@ class Tool(Strict):
     parts_title: Text | None = None
     parts: list[Part] = Field(default_factory=list)
     origin: Markdown | None = Field(
-        None, description="Where the model comes from; say what is not documented."
+        None,
+        description="Hvor modellen kommer fra; sig, hvad der ikke er dokumenteret.",
     )
     references: list[Reference] = Field(default_factory=list)
     practice: list[Practice] = Field(default_factory=list)
     questions: list[Text] = Field(default_factory=list)
-    related: list[Ident] = Field(default_factory=list, description="Related tool ids.")
+    related: list[Ident] = Field(
+        default_factory=list, description="Id'er på beslægtede værktøjer."
+    )
 
 
 # --- plans/<id>.yml ---------------------------------------------------------
@@ -205,9 +220,9 @@ class Tool(Strict):
 
 class Question(Strict):
     id: Ident
-    label: Text | None = Field(None, description='Short label, e.g. "Planlæg".')
-    cycle: Text | None = Field(None, description='Cycle word, e.g. "Plan".')
-    text: Text = Field(description="The question or prompt.")
+    label: Text | None = Field(None, description='Kort betegnelse, fx "Planlæg".')
+    cycle: Text | None = Field(None, description='Ord i cyklussen, fx "Plan".')
+    text: Text = Field(description="Spørgsmålet eller opgaven.")
 
 
 class Plan(Strict):
@@ -219,8 +234,8 @@ class Plan(Strict):
     advice: Markdown | None = None
     repeat_for: list[Ident] = Field(
         default_factory=list,
-        description="Activity ids that each get their own copy of the questions "
-        "in the printable form (e.g. one PDCA block per module).",
+        description="Id'er på aktiviteter, der hver får deres egen kopi af "
+        "spørgsmålene i den printbare formular (fx én PDCA-blok pr. modul).",
     )
 
 
@@ -260,7 +275,7 @@ Clock = Annotated[
         {
             "type": "string",
             "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
-            "description": 'A time of day as HH:MM, e.g. "09:00".',
+            "description": 'Et klokkeslæt som TT:MM, fx "09:00".',
         }
     ),
 ]
@@ -277,82 +292,88 @@ Email = Annotated[str, AfterValidator(_email)]
 
 
 class Venue(Strict):
-    name: Text = Field(description='The building or place, e.g. "Nyborg Rådhus".')
-    address: Text | None = Field(None, description="Street, postcode and town.")
-    room: Text | None = Field(None, description="Room or hall inside the building.")
+    name: Text = Field(description='Bygningen eller stedet, fx "Nyborg Rådhus".')
+    address: Text | None = Field(None, description="Gade, postnummer og by.")
+    room: Text | None = Field(None, description="Lokale eller sal i bygningen.")
 
 
 class Session(Strict):
-    date: dt.date = Field(description="The day of the activity (YYYY-MM-DD).")
-    start: Clock = Field(description="Start time, Danish time (HH:MM).")
-    end: Clock = Field(description="End time, Danish time (HH:MM).")
+    date: dt.date = Field(description="Dagen for aktiviteten (ÅÅÅÅ-MM-DD).")
+    start: Clock = Field(description="Starttid, dansk tid (TT:MM).")
+    end: Clock = Field(description="Sluttid, dansk tid (TT:MM).")
     venue: Venue | None = Field(
-        None, description="Where it takes place; required once published."
+        None, description="Hvor den foregår; skal udfyldes, når udgaven offentliggøres."
     )
 
 
 class MeetingWindow(Strict):
-    first_day: dt.date = Field(description="First day the TRIO can meet.")
-    last_day: dt.date = Field(description="Last day the TRIO should have met.")
+    first_day: dt.date = Field(description="Første dag, TRIO'en kan mødes.")
+    last_day: dt.date = Field(description="Sidste dag, TRIO'en skal have mødtes.")
 
 
 class Reading(Strict):
     title: Text
     author: Text | None = None
     year: int | Text | None = None
-    url: WebAddress | None = Field(None, description="A web address, or use `file`.")
+    url: WebAddress | None = Field(
+        None, description="En webadresse, eller brug `file`."
+    )
     file: Text | None = Field(
-        None, description="A file under docs/, e.g. filer/artikel.pdf (or use `url`)."
+        None, description="En fil under docs/, fx filer/artikel.pdf (eller brug `url`)."
     )
 
 
 class Before(Strict):
     trio_meeting: MeetingWindow | None = Field(
-        None, description="When the TRIO meets before this activity."
+        None, description="Hvornår TRIO'en mødes før denne aktivitet."
     )
     readings: list[Reading] = Field(
-        default_factory=list, description='Shown under "Før modulet".'
+        default_factory=list, description='Vises under "Før modulet".'
     )
 
 
 class Instructor(Strict):
     name: Text
-    role: Text = Field(description='E.g. "Underviser, organisationspsykolog".')
-    bio: Markdown | None = Field(None, description="A few lines (Markdown).")
-    photo: Text | None = Field(None, description="Image path under docs/.")
+    role: Text = Field(description='Fx "Underviser, organisationspsykolog".')
+    bio: Markdown | None = Field(None, description="Et par linjer (Markdown).")
+    photo: Text | None = Field(None, description="Sti til et billede under docs/.")
 
 
 class Contact(Strict):
-    name: Text = Field(description="A person or a shared mailbox's name.")
+    name: Text = Field(description="Navnet på en person eller en fælles postkasse.")
     email: Email
     phone: Text | None = None
 
 
 class Edition(Strict):
-    name: Text = Field(description='The cohort\'s name, e.g. "Forår 2027".')
+    name: Text = Field(description='Holdets navn, fx "Forår 2027".')
     status: Literal["udkast", "offentliggjort"]
     sample: bool = Field(
-        False, description="True for the shipped sample edition (dates are invented)."
+        False, description="true for eksempeludgaven (datoerne er opdigtede)."
     )
-    notice: Markdown | None = Field(None, description="A notice shown on every page.")
+    notice: Markdown | None = Field(
+        None, description="En besked, der vises på hver side."
+    )
     sessions: dict[str, Session] = Field(
-        description="Date, time and place of each activity, keyed by activity id."
+        description="Dato, tid og sted for hver aktivitet, under aktivitetens id."
     )
     before: dict[str, Before] = Field(
         default_factory=dict,
-        description="The weeks before an activity, keyed by that activity's id: "
-        "the TRIO meeting window and the readings.",
+        description="Ugerne før en aktivitet, under aktivitetens id: "
+        "hvornår TRIO'en mødes, og hvad der skal læses.",
     )
     instructors: list[Instructor] = Field(default_factory=list)
     instructors_note: Markdown | None = Field(
-        None, description="Shown when no instructors are named yet."
+        None, description="Vises, når der endnu ikke er nævnt undervisere."
     )
     contact: Contact | None = Field(
-        None, description="Who participants write to; required once published."
+        None,
+        description="Hvem deltagerne skriver til; skal udfyldes, når udgaven "
+        "offentliggøres.",
     )
     changes: list[Text] = Field(
         default_factory=list,
-        description='"Nyt i denne udgave": what changed since the last edition.',
+        description='"Nyt i denne udgave": hvad der er ændret siden sidste hold.',
     )
     updated: dt.date | None = None
 
@@ -362,7 +383,7 @@ class Edition(Strict):
 
 class Term(Strict):
     term: Text
-    abbr: Text | None = Field(None, description="Abbreviation, e.g. AMR.")
+    abbr: Text | None = Field(None, description="Forkortelse, fx AMR.")
     definition: Markdown
 
 
