@@ -60,7 +60,7 @@ def test_check_reports_dangling_reference(content_copy: Path) -> None:
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if ": error: " in line]
     assert len(errors) == 1
-    assert "modul-1.yml:62: error: " in errors[0]
+    assert "modul-1.yml:63: error: " in errors[0]
     assert "unknown tool 'igloo'; did you mean 'iglo'?" in result.stdout
 
 

@@ -218,7 +218,7 @@ def test_links_stay_in_the_document_or_go_online(guide) -> None:
 def test_web_only_parts_are_left_out(guide) -> None:
     text = " ".join(guide.texts)
     assert "¶" not in text
-    assert "Download guiden som PDF" not in text
+    assert "Hent guiden som PDF" not in text
 
 
 def test_guide_is_small_enough_to_mail(site: Path) -> None:
@@ -229,7 +229,7 @@ def test_download_buttons_reach_the_pdf_from_their_pages(site: Path) -> None:
     pages = [site / "index.html", site / "hele-guiden" / "index.html"]
     for page in pages:
         markup = page.read_text(encoding="utf-8")
-        hrefs = re.findall(r'href="([^"]+)"[^>]*>Download guiden som PDF<', markup)
+        hrefs = re.findall(r'href="([^"]+)"[^>]*>Hent guiden som PDF<', markup)
         assert hrefs, f"no download button on {page.relative_to(site)}"
         for href in hrefs:
             target = posixpath.normpath(

@@ -13,6 +13,8 @@ from ..content.lint import lint, lint_texts
 from ..content.loader import CONTENT_ENV, EDITION_ENV, load_content
 from ..content.problems import ContentError, Problem, display_path
 from ..content.schemas import write_schemas
+from ..content.spelling import DictionaryMissing, spelling_problems
+from ..content.terms import term_problems
 from .new_edition import NewEdition, NewEditionError, create_edition
 from .publish import CURRENT_ALIAS, PublishError, publish
 from .safebuild import safe_build
@@ -117,6 +119,19 @@ def checked(
     return content, sorted(set(warnings) | set(lint(content, docs_dir=docs_dir)))
 
 
+def language_problems(content_dir: Path) -> list[Problem]:
+    """Spelling and one-name-per-thing warnings: for check and publish, never
+    for the build (a preview must not wait for, or need, the dictionary)."""
+    if not content_dir.is_dir():
+        return []
+    problems = term_problems(content_dir)
+    try:
+        problems += spelling_problems(content_dir)
+    except DictionaryMissing as exc:
+        print(exc, file=sys.stderr)
+    return problems
+
+
 def report(problems: list[Problem], strict: bool) -> bool:
     """Print problems; True when they stop the coordinator (errors, or any
     problem under --strict)."""
@@ -137,6 +152,7 @@ def run_check(
     content_dir: Path, strict: bool = False, edition: str | None = None
 ) -> int:
     _, problems = checked(content_dir, edition)
+    problems = sorted(set(problems) | set(language_problems(content_dir)))
     if report(problems, strict):
         return 1
     print(f"Indholdet i {content_dir} er i orden.", file=sys.stderr)
@@ -239,6 +255,7 @@ def _explain_new_edition(made: NewEdition, args: argparse.Namespace) -> None:
 
 def run_publish(args: argparse.Namespace) -> int:
     content, problems = checked(args.content, args.edition)
+    problems = sorted(set(problems) | set(language_problems(args.content)))
     if content is None or report(problems, strict=True):
         print(
             f"Udgaven '{args.edition}' er ikke udgivet. Ret ovenstående, og prøv igen.",

@@ -130,6 +130,11 @@ class Activity(Strict):
     order: int = Field(ge=1, description="Position in the course (1 = first).")
     kind: Literal["workshop", "modul"]
     label: Text = Field(description='Short name, e.g. "Modul 1".')
+    definite: Text = Field(
+        description="The short name in its definite form, as it reads inside a "
+        'sentence: "opstartsworkshoppen", "modul 1" (e.g. "Værktøjer i '
+        'opstartsworkshoppen").'
+    )
     title: Text = Field(description="The activity's title.")
     subtitle: Text | None = None
     overview_title: Text | None = Field(
@@ -177,6 +182,11 @@ class Practice(Strict):
 
 class Tool(Strict):
     name: Text
+    pronoun: Literal["den", "det", "de"] = Field(
+        description="The pronoun that stands for the tool in headings such as "
+        '"Sådan bruger du den": den (an en-word, e.g. IGLO-modellen), det (an '
+        "et-word) or de (plural, e.g. De seks guldkorn)."
+    )
     short: Text = Field(description="One line on what the tool is for (cards).")
     guide_text: list[Markdown] = Field(
         min_length=1, description="What the course guide itself says about the tool."
@@ -363,6 +373,11 @@ class Term(Strict):
     term: Text
     abbr: Text | None = Field(None, description="Abbreviation, e.g. AMR.")
     definition: Markdown
+    avoid: list[Text] = Field(
+        default_factory=list,
+        description="Other names for the same thing that the handbook does not use "
+        "(one term per concept); `coursebook check` warns where they occur.",
+    )
 
 
 class Glossary(Strict):
