@@ -21,7 +21,7 @@ from coursebook.downloads.output import BuildOutput
 from coursebook.site.pages import plan_pages
 from icalendar import Calendar
 
-SITE_URL = "https://kursus.nyborg.dk/ledelse-af-psykisk-arbejdsmiljoe/"
+SITE_URL = "https://kursus.example.org/ledelse-af-psykisk-arbejdsmiljoe/"
 
 
 def coursebook(*args: str, cwd: Path = ROOT, **env: str):

@@ -120,7 +120,9 @@ class Speller:
 def _danish_dictionary() -> Any:
     try:
         import enchant
-    except ImportError as exc:  # pyenchant raises this when libenchant is missing
+    # ImportError: libenchant is not installed; OSError: it does not load;
+    # AssertionError: PYENCHANT_LIBRARY_PATH names no file
+    except (ImportError, OSError, AssertionError) as exc:
         raise DictionaryMissing(
             _(
                 "The spelling check is skipped: Enchant is not installed "
