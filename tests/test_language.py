@@ -253,3 +253,5 @@ def test_handbooks_own_text_is_marked_as_such(site: Path) -> None:
     assert "Spørgsmålene er håndbogens egne; de står ikke i kursusguiden." in tool
     goal_map = page_text(site, "laeringsmaal-kort")
     assert "Kursusguiden nævner" in goal_map and "håndbogens egen læsning" in goal_map
+    activity = page_text(site, "aktiviteter/modul-2")
+    assert "efter håndbogens egen læsning" in activity
