@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,11 +54,47 @@ def line_of(path: Path, needle: str, after: str | None = None) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
+# what a coordinator sets in mkdocs.yml before publishing (see KOORDINATOR.md)
+OWN_STATEMENT = "https://www.was.digst.dk/nyborg-dk-kursus"
+OWN_SITE_URL = "https://kursus.nyborg.dk/ledelse-af-psykisk-arbejdsmiljoe/"
+
+
+def configured_project(folder: Path) -> None:
+    """mkdocs.yml beside a content copy, as a coordinator has set it up for
+    publishing (own site_url and accessibility statement), with a copy of docs/."""
+    ready_mkdocs(folder)
+    shutil.copytree(ROOT / "docs", folder / "docs")
+
+
+def ready_mkdocs(folder: Path) -> None:
+    """folder/mkdocs.yml: the shipped one with a real site_url and statement."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^site_url: .*$", f"site_url: {OWN_SITE_URL}", text)
+    text = re.sub(
+        r"(?m)^(  accessibility_statement:) .*$", rf"\1 {OWN_STATEMENT}", text
+    )
+    (folder / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def without_sample_leftovers(path: Path) -> None:
+    """Edit the sample edition file as a coordinator making it real would:
+    the sample notice, "(eksempel)" and the example.com address go."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("notice: >-")
+    end = text.index("\n\n", start)
+    text = text[:start] + "notice: Husk at tilmelde dig i tide." + text[end:]
+    text = text.replace(" (eksempel)", "").replace("@example.com", "@nyborg.dk")
+    text = re.sub(r"(?m)^instructors_note: .*\n", "", text)
+    path.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
-    """A private copy of the shipped content that a test may edit."""
+    """A private copy of the shipped content that a test may edit, in a
+    project whose mkdocs.yml is set up for publishing."""
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
+    configured_project(tmp_path)
     return target
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT, build_site
+from conftest import CONTENT, ROOT, build_site, ready_mkdocs
 from coursebook.content.bundle import Content
 from coursebook.content.editions import long_date, schedule_of
 from coursebook.content.loader import load_content
@@ -296,7 +296,7 @@ def test_new_edition_from_a_published_edition_is_a_draft(content_copy: Path) -> 
         (["efteraar-2027", "--from", "foraar-2027", "--start", "2028-01-04"], 1,
          "findes allerede"),
         (["ny-2028", "--from", "foraar-2030", "--start", "2028-01-04"], 1,
-         "edition 'foraar-2030' not found"),
+         "der findes ingen udgave 'foraar-2030'"),
         (["Ny 2028", "--from", "foraar-2027", "--start", "2028-01-04"], 1,
          "kan ikke bruges som id"),
         (["ny-2028", "--from", "foraar-2027", "--start", "4/1 2028"], 2,
@@ -335,6 +335,7 @@ def project_repo(tmp_path: Path) -> Path:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target)
+    ready_mkdocs(repo)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Kursushåndbog")
@@ -397,7 +398,7 @@ def test_publish_refuses_content_with_problems(project_repo: Path) -> None:
     )
     result = coursebook("publish", "foraar-2027", cwd=project_repo, **GIT_ENV)
     assert result.returncode == 1
-    assert "modul-1.yml:" in result.stdout and ": warning: " in result.stdout
+    assert "modul-1.yml:" in result.stdout and ": advarsel: " in result.stdout
     assert "ikke udgivet" in result.stderr
     branches = git(project_repo, "branch", "--list", "gh-pages")
     assert branches == ""

@@ -8,6 +8,7 @@ import pytest
 from conftest import line_of, replace
 from coursebook.content.loader import load_content
 from coursebook.content.problems import ContentError
+from coursebook.content.validation import validate
 
 
 def errors_of(content: Path) -> list[str]:
@@ -39,44 +40,44 @@ def test_bom_and_crlf_are_accepted(content_copy: Path) -> None:
 BAD = [
     # (file, old text, new text, text on the reported line, message fragment)
     ("course.yml", "organiser: Nyborg Kommune", "organiser: Nyborg: Kommune",
-     "organiser:", "YAML syntax error: mapping values are not allowed"),
+     "organiser:", "skal stå i anførselstegn"),
     ("activities/modul-1.yml", "label: Modul 1", "label: Modul 1\ntitel: x",
-     "titel: x", "unknown field 'titel'; did you mean 'title'?"),
+     "titel: x", "'titel' er ikke et felt her; mente du 'title'?"),
     ("activities/modul-1.yml", "label: Modul 1", "label: Modul 1\nlabel: Modul 9",
-     "label: Modul 9", "duplicate key 'label' (first at line"),
+     "label: Modul 9", "feltet 'label' står to gange (første gang i linje"),
     ("activities/modul-1.yml", "label: Modul 1\n", "",
-     "order:", "label: required field is missing"),
+     "order:", "label: feltet skal udfyldes, men mangler"),
     ("activities/modul-1.yml", "order: 2", "order: to",
-     "order: to", "order: expected a whole number, found 'to'"),
+     "order: to", "order: skal være et helt tal, men er 'to'"),
     ("activities/modul-1.yml", "  - iglo", "  - igloo",
-     "  - igloo", "tools[0]: unknown tool 'igloo'; did you mean 'iglo'?"),
+     "  - igloo", "tools[0]: ukendt værktøj 'igloo'; mente du 'iglo'?"),
     ("activities/modul-1.yml", "kind: modul", "kind: module",
-     "kind: module", "kind: expected one of 'workshop' or 'modul', found 'module'"),
+     "kind: module", "kind: skal være en af workshop / modul, men er 'module'"),
     ("activities/modul-1.yml", "  - iglo", "  - IGLO",
-     "  - IGLO", "tools[0]: expected an id of lowercase letters"),
+     "  - IGLO", "tools[0]: skal være et id af små bogstaver"),
     ("activities/modul-1.yml", "  - handleplan", "  - handlingsplan",
      "handlingsplan",
-     "plans[1]: unknown plan 'handlingsplan'; did you mean 'handleplan'?"),
+     "plans[1]: ukendt plan 'handlingsplan'; mente du 'handleplan'?"),
     ("activities/modul-1.yml", "  - viden-og-vaerktoejer", "  - viden",
-     "  - viden", "goals[0]: unknown learning goal 'viden'"),
+     "  - viden", "goals[0]: ukendt læringsmål 'viden'"),
     ("activities/modul-2.yml", "order: 3", "order: 2",
-     "order: 2", "order: 2 is also used by 'modul-1'"),
+     "order: 2", "order: 2 bruges også af 'modul-1'"),
     ("activities/modul-1.yml", "title: Lederens", "title:\n  - Lederens",
-     "title:", "title: expected text, found a list"),
+     "title:", "title: skal være tekst, men er en liste"),
     ("activities/modul-1.yml", "participants: leder", "participants:",
      "participants:",
-     "participants: expected one of 'trio' or 'leder', found nothing"),
+     "participants: skal være en af trio / leder, men er ingenting"),
     ("course.yml", "edition: foraar-2027", "edition: efteraar-2030",
-     "edition:", "edition 'efteraar-2030' not found in editions/"),
+     "edition:", "der findes ingen udgave 'efteraar-2030' i editions/"),
     ("tools/iglo.yml", "name: IGLO-modellen",
      "name: IGLO-modellen\nrelated: [scarff]",
-     "related: [scarff]", "related[0]: unknown tool 'scarff'; did you mean 'scarf'?"),
+     "related: [scarff]", "related[0]: ukendt værktøj 'scarff'; mente du 'scarf'?"),
     ("activities/modul-1.yml", "  - iglo", "  - [iglo",
-     "  - [iglo", "YAML syntax error: did not find expected ',' or ']'"),
+     "  - [iglo", "en parentes, der begynder på denne linje, bliver aldrig lukket"),
     ("activities/modul-2.yml", "order: 3", "order: 3\n---\norder: 3",
-     "---", "only '---' starts a second document"),
+     "---", "kun '---' starter et nyt dokument"),
     ("plans/handleplan.yml", "  - modul-1", "  - modul-9",
-     "  - modul-9", "repeat_for[0]: unknown activity 'modul-9'"),
+     "  - modul-9", "repeat_for[0]: ukendt aktivitet 'modul-9'"),
 ]
 # fmt: on
 
@@ -90,8 +91,7 @@ def test_bad_content_is_reported_with_file_and_line(
     errors = errors_of(content_copy)
     expected_line = line_of(path, on_line)
     assert any(
-        e.startswith(f"{path}:{expected_line}: error: ") and message in e
-        for e in errors
+        e.startswith(f"{path}:{expected_line}: fejl: ") and message in e for e in errors
     ), errors
 
 
@@ -101,7 +101,7 @@ def test_tab_indentation_is_named(content_copy: Path) -> None:
     errors = errors_of(content_copy)
     line = line_of(path, "\tlead:")
     assert (
-        f"{path}:{line}: error: a tab is used for indentation; YAML needs spaces"
+        f"{path}:{line}: fejl: der er rykket ind med tabulator; YAML kræver mellemrum"
         in errors
     )
 
@@ -109,7 +109,7 @@ def test_tab_indentation_is_named(content_copy: Path) -> None:
 def test_empty_file(content_copy: Path) -> None:
     path = content_copy / "tools" / "scarf.yml"
     path.write_text("# nothing here yet\n", encoding="utf-8")
-    assert f"{path}:1: error: the file is empty; expected a mapping of fields" in (
+    assert f"{path}:1: fejl: filen er tom; her skal stå felter som 'name: …'" in (
         errors_of(content_copy)
     )
 
@@ -123,7 +123,7 @@ def test_non_utf8_file(content_copy: Path) -> None:
         n for n, line in enumerate(text.splitlines(), 1) if not line.isascii()
     )
     assert any(
-        e.startswith(f"{path}:{first_non_ascii}: error: the file is not UTF-8")
+        e.startswith(f"{path}:{first_non_ascii}: fejl: filen er ikke UTF-8-tekst")
         for e in errors
     ), errors
 
@@ -131,8 +131,9 @@ def test_non_utf8_file(content_copy: Path) -> None:
 def test_list_instead_of_mapping(content_copy: Path) -> None:
     path = content_copy / "editions" / "foraar-2027.yml"
     path.write_text("- name: Forår 2027\n", encoding="utf-8")
-    assert f"{path}:1: error: expected a mapping of fields, found a list" in errors_of(
-        content_copy
+    assert (
+        f"{path}:1: fejl: her skal stå felter som 'name: …', men der står en liste"
+        in errors_of(content_copy)
     )
 
 
@@ -156,10 +157,10 @@ def test_unused_tool_is_a_warning(content_copy: Path) -> None:
         "guide_text:\n  - Tekst.\n",
         encoding="utf-8",
     )
-    _, warnings = load_content(content_copy)
+    warnings = validate(content_copy, purpose="check").warnings
     assert [str(w) for w in warnings] == [
-        f"{path}:1: warning: no activity uses the tool 'ekstra'; add it to an "
-        "activity's 'tools' list or remove the file"
+        f"{path}:1: advarsel: ingen aktivitet bruger værktøjet 'ekstra'; tilføj det "
+        "til en aktivitets 'tools'-liste, eller slet filen"
     ]
 
 
@@ -181,8 +182,11 @@ def test_impossible_date_and_unknown_tag_are_named(content_copy: Path) -> None:
     errors = errors_of(content_copy)
     date_line = line_of(path, "date: 2027-02-30")
     assert (
-        f"{path}:{date_line}: error: '2027-02-30' is not a real date "
-        "(day is out of range for month); write YYYY-MM-DD"
+        f"{path}:{date_line}: fejl: '2027-02-30' er ikke en rigtig dato "
+        "(måneden har ikke den dag); skriv den som ÅÅÅÅ-MM-DD"
     ) in errors
     name_line = line_of(path, "name: !ukendt")
-    assert any(e.startswith(f"{path}:{name_line}: error: cannot read") for e in errors)
+    assert any(
+        e.startswith(f"{path}:{name_line}: fejl: 'Forår 2027' kan ikke læses")
+        for e in errors
+    )

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -15,8 +16,9 @@ from mkdocs.structure.pages import Page
 
 from .content.bundle import Content
 from .content.editions import schedule_of
-from .content.loader import CONTENT_ENV, load_content
+from .content.loader import CONTENT_ENV
 from .content.problems import ContentError
+from .content.validation import validate
 from .downloads import write_all
 from .downloads.output import BuildOutput, RenderedPage
 from .site.glossary import abbreviation_markdown, explain_abbreviations
@@ -39,16 +41,24 @@ class Handbook:
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         content_dir = Path(os.environ.get(CONTENT_ENV) or root / "content")
-        try:
-            self.content_dir = content_dir
-            content, warnings = load_content(content_dir)
-        except ContentError as exc:
-            raise PluginError(str(exc)) from None
-        for warning in warnings:
-            log.warning(str(warning))
+        self.content_dir = content_dir
+        # the same validation as `coursebook check` (rules.py), for the build
+        found = validate(
+            content_dir, purpose="build", config_file=Path(config.config_file_path)
+        )
+        if found.stops():
+            raise PluginError(str(ContentError(found.problems)))
+        # content warnings are for `coursebook check`; as MkDocs warnings they
+        # would fail `mkdocs build --strict`
+        for warning in found.warnings:
+            log.info(str(warning))
+        content = found.content
+        assert content is not None
         self.content = content
         self.pages = plan_pages(content)
-        config.site_name = content.course.title
+        # Material prints site_name unescaped in the header and nav; as Markup
+        # the escaped title shows as text, and `| e` does not escape it twice
+        config.site_name = Markup(escape(content.course.title))
         config.nav = build_nav(self.pages, _handwritten_pages(Path(config.docs_dir)))
         edition = content.edition
         config.extra["edition"] = {

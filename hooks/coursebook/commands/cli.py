@@ -1,4 +1,8 @@
-"""The coordinator's command line: check | build | new-edition | publish | schema."""
+"""The coordinator's command line: check | build | new-edition | publish | schema.
+
+Every text is Danish (argparse's own too, see i18n.translate_argparse);
+COURSEBOOK_LANG=en shows English.
+"""
 
 from __future__ import annotations
 
@@ -7,74 +11,191 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..content.bundle import Content
 from ..content.editions import long_date, weekday
-from ..content.lint import lint, lint_texts
-from ..content.loader import CONTENT_ENV, EDITION_ENV, load_content
-from ..content.problems import ContentError, Problem, display_path
+from ..content.loader import CONTENT_ENV, EDITION_ENV
+from ..content.problems import Problem, Report, display_path
 from ..content.schemas import write_schemas
-from ..content.spelling import DictionaryMissing, spelling_problems
-from ..content.terms import term_problems
+from ..content.validation import validate
+from ..i18n import _, translate_argparse
 from .new_edition import NewEdition, NewEditionError, create_edition
 from .publish import CURRENT_ALIAS, PublishError, publish
 from .safebuild import safe_build
 
+# options that take a value: a value that looks like an option is refused
+_VALUED = {
+    "--content",
+    "--edition",
+    "--from",
+    "--start",
+    "--name",
+    "--site-dir",
+    "--config-file",
+    "--branch",
+    "--remote",
+}
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="coursebook", description="Kursushåndbogens værktøj til koordinatorer."
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(
+            2, _("{prog}: error: {message}\n").format(prog=self.prog, message=message)
+        )
+
+
+def _parser() -> argparse.ArgumentParser:
+    translate_argparse()
+    parser = _Parser(
+        prog="coursebook",
+        description=_("The course handbook's tool for coordinators."),
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(
+        dest="command", required=True, title=_("commands"), metavar=_("COMMAND")
+    )
 
-    check = commands.add_parser("check", help="tjek indholdet i content/")
-    check.add_argument("--content", type=Path, default=Path("content"))
-    check.add_argument("--edition", help="tjek denne udgave som den, der bygges")
+    check = commands.add_parser(
+        "check",
+        help=_("check the content in content/"),
+        description=_("Check the content and report every problem as FILE:LINE."),
+    )
     check.add_argument(
-        "--strict", action="store_true", help="advarsler tæller som fejl"
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
+    check.add_argument(
+        "--edition",
+        metavar=_("EDITION"),
+        help=_("check this edition as the one that is built"),
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help=_("warnings count as errors (as when publishing)"),
     )
 
     build = commands.add_parser(
-        "build", help="byg sitet; site/ erstattes kun, hvis bygningen lykkes"
+        "build", help=_("build the site; site/ is replaced only if the build succeeds")
     )
-    build.add_argument("--content", type=Path, help="mappe med indhold (content/)")
-    build.add_argument("--edition", help="byg denne udgave i stedet for standarden")
-    build.add_argument("--site-dir", type=Path, default=Path("site"))
-    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument(
+        "--content",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
+    build.add_argument(
+        "--edition",
+        metavar=_("EDITION"),
+        help=_("build this edition instead of the default"),
+    )
+    build.add_argument(
+        "--site-dir",
+        type=Path,
+        default=Path("site"),
+        metavar=_("FOLDER"),
+        help=_("where the site is written (site/)"),
+    )
+    build.add_argument(
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
 
     new = commands.add_parser(
-        "new-edition", help="opret en ny udgave (et nyt hold) ud fra en tidligere"
+        "new-edition", help=_("create a new edition (a new cohort) from an earlier one")
     )
-    new.add_argument("new", metavar="NY", help="den nye udgaves id, fx efteraar-2027")
     new.add_argument(
-        "--from", dest="old", required=True, metavar="GAMMEL", help="kopiér denne"
+        "new", metavar=_("NEW"), help=_("the new edition's id, e.g. efteraar-2027")
+    )
+    new.add_argument(
+        "--from",
+        dest="old",
+        required=True,
+        metavar=_("OLD"),
+        help=_("the edition to copy"),
     )
     new.add_argument(
         "--start",
         required=True,
         type=_date,
-        metavar="ÅÅÅÅ-MM-DD",
-        help="dato for første aktivitet",
+        metavar=_("YYYY-MM-DD"),
+        help=_("the date of the first activity"),
     )
-    new.add_argument("--name", help='udgavens navn, fx "Efterår 2027"')
-    new.add_argument("--content", type=Path, default=Path("content"))
+    new.add_argument(
+        "--name", metavar=_("NAME"), help=_('the edition\'s name, e.g. "Efterår 2027"')
+    )
+    new.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
 
     pub = commands.add_parser(
-        "publish", help="udgiv en udgave med mike (grenen gh-pages)"
+        "publish", help=_("publish an edition with mike (the gh-pages branch)")
     )
-    pub.add_argument("edition", metavar="UDGAVE", help="udgavens id, fx foraar-2027")
-    pub.add_argument("--content", type=Path, default=Path("content"))
-    pub.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    pub.add_argument("--branch", default="gh-pages", help="git-gren (gh-pages)")
     pub.add_argument(
-        "--push", action="store_true", help="skub grenen til serveren bagefter"
+        "edition", metavar=_("EDITION"), help=_("the edition's id, e.g. foraar-2027")
     )
-    pub.add_argument("--remote", default="origin", help="git-remote (origin)")
+    pub.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
+    pub.add_argument(
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
+    pub.add_argument(
+        "--branch",
+        default="gh-pages",
+        metavar=_("BRANCH"),
+        help=_("git branch (gh-pages)"),
+    )
+    pub.add_argument(
+        "--push",
+        action="store_true",
+        help=_("push the branch to the server afterwards"),
+    )
+    pub.add_argument(
+        "--remote", default="origin", metavar=_("REMOTE"), help=_("git remote (origin)")
+    )
 
     schema = commands.add_parser(
-        "schema", help="skriv JSON Schema-filerne i content/schemas"
+        "schema", help=_("write the JSON Schema files in content/schemas")
     )
-    schema.add_argument("--content", type=Path, default=Path("content"))
+    schema.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for option, value in zip(argv, argv[1:], strict=False):
+        if option in _VALUED and value.startswith("-"):
+            parser.error(
+                _(
+                    "{option} must be followed by a value, but '{value}' looks like "
+                    "an option; write {option}=VALUE if the value really starts "
+                    "with '-'"
+                ).format(option=option, value=value)
+            )
     args = parser.parse_args(argv)
     if args.command == "schema":
         for path in write_schemas(args.content):
@@ -96,66 +217,52 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-09-14"
+            _("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-09-14").format(
+                text=text
+            )
         ) from None
 
 
 # --- check ---------------------------------------------------------------
 
 
-def checked(
-    content_dir: Path, edition: str | None = None
-) -> tuple[Content | None, list[Problem]]:
-    """Load and lint content: the content (None if it did not load) and every
-    problem found, errors and warnings, sorted by file and line."""
-    try:
-        content, warnings = load_content(content_dir, edition)
-    except ContentError as exc:
-        found = set(exc.problems)
-        if content_dir.is_dir():
-            found |= set(lint_texts(content_dir))
-        return None, sorted(found)
-    docs_dir = content_dir.resolve().parent / "docs"
-    return content, sorted(set(warnings) | set(lint(content, docs_dir=docs_dir)))
-
-
-def language_problems(content_dir: Path) -> list[Problem]:
-    """Spelling and one-name-per-thing warnings: for check and publish, never
-    for the build (a preview must not wait for, or need, the dictionary)."""
-    if not content_dir.is_dir():
-        return []
-    problems = term_problems(content_dir)
-    try:
-        problems += spelling_problems(content_dir)
-    except DictionaryMissing as exc:
-        print(exc, file=sys.stderr)
-    return problems
-
-
-def report(problems: list[Problem], strict: bool) -> bool:
-    """Print problems; True when they stop the coordinator (errors, or any
-    problem under --strict)."""
-    for problem in problems:
+def report(found: Report | list[Problem], strict: bool) -> bool:
+    """Print problems and a summary; True when they stop the coordinator
+    (errors, or any problem under --strict)."""
+    result = found if isinstance(found, Report) else Report(None, sorted(found))
+    for problem in result.problems:
         print(problem)
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    if errors:
-        print(f"{errors} fejl. Ret dem, og kør tjekket igen.", file=sys.stderr)
+    if result.errors:
+        print(
+            _("{summary}. Fix them and run the check again.").format(
+                summary=result.summary()
+            ),
+            file=sys.stderr,
+        )
         return True
-    if warnings and strict:
-        print(f"{warnings} advarsler (--strict gør dem til fejl).", file=sys.stderr)
+    if result.warnings and strict:
+        print(
+            _("{summary} (--strict makes them errors).").format(
+                summary=result.summary()
+            ),
+            file=sys.stderr,
+        )
         return True
+    if result.warnings:
+        print(result.summary() + ".", file=sys.stderr)
     return False
 
 
 def run_check(
     content_dir: Path, strict: bool = False, edition: str | None = None
 ) -> int:
-    _, problems = checked(content_dir, edition)
-    problems = sorted(set(problems) | set(language_problems(content_dir)))
-    if report(problems, strict):
+    found = validate(content_dir, edition, "check")
+    if report(found, strict) or found.content is None:
         return 1
-    print(f"Indholdet i {content_dir} er i orden.", file=sys.stderr)
+    print(
+        _("The content in {folder} is in order.").format(folder=content_dir),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -180,25 +287,29 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_new_edition(args: argparse.Namespace) -> int:
-    content, problems = checked(args.content, args.old)
-    if content is None:
-        report(problems, strict=False)
+    # what the copy needs is content that builds; the old edition's own
+    # publish problems (a sample, past dates) are not the new one's
+    found = validate(args.content, args.old, "build", edition_source="--from")
+    if found.content is None or found.errors:
+        report(found, strict=False)
         print(
-            f"Udgaven '{args.old}' kan ikke kopieres, før fejlene er rettet.",
+            _("The edition '{id}' cannot be copied until the errors are fixed.").format(
+                id=args.old
+            ),
             file=sys.stderr,
         )
         return 1
     try:
-        made = create_edition(content, args.new, args.old, args.start, args.name)
+        made = create_edition(found.content, args.new, args.old, args.start, args.name)
     except NewEditionError as exc:
         print(exc, file=sys.stderr)
         return 1
     _explain_new_edition(made, args)
-    _, problems = checked(args.content, args.new)
+    checked = validate(args.content, args.new, "new-edition", edition_source="NY")
     # only the new file: what is wrong elsewhere was there before
-    problems = [p for p in problems if p.file == display_path(made.path)]
+    problems = [p for p in checked.problems if p.file == display_path(made.path)]
     if problems:
-        print("\nTjek af den nye udgave:")
+        print(_("\nCheck of the new edition:"))
     return 1 if report(problems, strict=False) else 0
 
 
@@ -254,11 +365,19 @@ def _explain_new_edition(made: NewEdition, args: argparse.Namespace) -> None:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    content, problems = checked(args.content, args.edition)
-    problems = sorted(set(problems) | set(language_problems(args.content)))
-    if content is None or report(problems, strict=True):
+    found = validate(
+        args.content,
+        args.edition,
+        "publish",
+        edition_source=_("the command line"),
+        config_file=args.config_file,
+    )
+    content = found.content
+    if report(found, strict=True) or content is None:
         print(
-            f"Udgaven '{args.edition}' er ikke udgivet. Ret ovenstående, og prøv igen.",
+            _(
+                "The edition '{id}' was not published. Fix the above and try again."
+            ).format(id=args.edition),
             file=sys.stderr,
         )
         return 1

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from ..i18n import _
 from .bundle import Content
 from .model import Activity, Before, Edition, Session, Venue
 from .problems import Problem
@@ -196,43 +198,42 @@ def schedule_of(content: Content, edition_id: str | None = None) -> Schedule:
 
 
 def check_edition(
-    doc: YamlDoc, edition: Edition, activities: list[str]
+    doc: YamlDoc, edition: Edition | None, activities: list[str]
 ) -> list[Problem]:
     """Errors that make an edition unbuildable: an unknown activity, a session
     that ends before it starts, a reading with two sources, a path outside docs/.
 
-    An activity without a session is not an error here: a draft may not have
-    every date yet (the lint reports it), and an activity added to the course
-    must not break every older edition file.
+    The activity keys are read from the file's data, so they are checked even
+    when another field is wrong (edition is None then). An activity without a
+    session is not an error here: a draft may not have every date yet (the
+    lint reports it), and an activity added to the course must not break
+    every older edition file.
     """
     problems: list[Problem] = []
+    data = doc.data if isinstance(doc.data, dict) else {}
     for field in ("sessions", "before"):
-        for key in getattr(edition, field):
+        keys = data.get(field)
+        for key in keys if isinstance(keys, dict) else {}:
             if key not in activities:
-                problems.append(
-                    doc.problem(
-                        (field, key),
-                        f"{field}: unknown activity '{key}'"
-                        + _suggest(key, activities),
-                    )
-                )
+                message = _("{field}: there is no activity '{id}'").format(
+                    field=field, id=key
+                ) + _suggest(str(key), activities)
+                problems.append(doc.problem((field, str(key)), message))
+    if edition is None:
+        return problems
     for key, session in edition.sessions.items():
         if session.end <= session.start:
-            problems.append(
-                doc.problem(
-                    ("sessions", key, "end"),
-                    f"sessions.{key}.end: {session.end:%H:%M} is not after "
-                    f"start {session.start:%H:%M}",
-                )
+            message = _("sessions.{id}.end: {end} is not after start {start}").format(
+                id=key, end=f"{session.end:%H:%M}", start=f"{session.start:%H:%M}"
             )
+            problems.append(doc.problem(("sessions", key, "end"), message))
     for key, before in edition.before.items():
         for index, reading in enumerate(before.readings):
             loc = ("before", key, "readings", index)
             name = f"before.{key}.readings[{index}]"
             if reading.url and reading.file:
-                problems.append(
-                    doc.problem(loc, f"{name}: give either url or file, not both")
-                )
+                message = _("{name}: give either url or file, not both")
+                problems.append(doc.problem(loc, message.format(name=name)))
             if reading.file and not is_docs_path(reading.file):
                 problems.append(doc.problem((*loc, "file"), _bad_path(name + ".file")))
     for index, person in enumerate(edition.instructors):
@@ -252,17 +253,18 @@ def is_docs_path(path: str) -> bool:
         or ".." in parts
         or "\\" in path
         or any(" " in p for p in parts)
+        or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path)
     )
 
 
 def _bad_path(name: str) -> str:
-    return (
-        f"{name}: expected a path inside docs/ without spaces, e.g. filer/artikel.pdf"
-    )
+    return _(
+        "{name}: expected a path inside docs/ without spaces, e.g. filer/artikel.pdf"
+    ).format(name=name)
 
 
 def _suggest(word: str, candidates: list[str]) -> str:
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if close:
-        return f"; did you mean '{close[0]}'?"
-    return "; known activities: " + ", ".join(candidates)
+        return _("; did you mean '{candidate}'?").format(candidate=close[0])
+    return _("; known activities: {ids}").format(ids=", ".join(candidates))

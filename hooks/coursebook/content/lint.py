@@ -11,36 +11,36 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from .bundle import Content
-from .editions import Schedule, schedule_of
+from .editions import Schedule, is_docs_path, schedule_of
 from .problems import Problem
-from .yamlfile import DataPath, YamlDoc, read_yaml
+from .yamlfile import DataPath, YamlDoc
 
 PLACEHOLDERS = [
     # upper case, or followed by a colon: "todo-liste" is an ordinary word
-    (re.compile(r"\b(TODO|FIXME)\b|\b(?i:todo|fixme)\s*:"), "a placeholder"),
-    (re.compile(r"\bX{2,}\b"), "a placeholder"),
-    (re.compile(r"\bslide\s+(X+|\?+)(?!\w)", re.IGNORECASE), "a slide placeholder"),
-    (re.compile(r"\[\s*inds[æa]e?t\b[^\]]*\]", re.IGNORECASE), "an insert-here note"),
+    re.compile(r"\b(TODO|FIXME)\b|\b(?i:todo|fixme)\s*:"),
+    re.compile(r"\bX{2,}\b"),
+    re.compile(r"\bslide\s+(X+|\?+)(?!\w)", re.IGNORECASE),
+    re.compile(r"\[\s*(inds[æa]e?t|udfyld)\b[^\]]*\]", re.IGNORECASE),
 ]
 _HEADING = re.compile(r"^(#{1,6})\s+\S")
 
 
-def lint(
-    content: Content, today: dt.date | None = None, docs_dir: Path | None = None
+def lint_editions(
+    content: Content,
+    docs: dict[tuple[str, str], YamlDoc],
+    today: dt.date | None = None,
+    docs_dir: Path | None = None,
 ) -> list[Problem]:
-    """Every finding in content, sorted by file and line.
-
-    today decides which dates have passed; docs_dir, when it exists, is where
-    files named by readings and photos must be.
-    """
+    """Findings in the editions: undated activities, dates out of course order,
+    a published edition that is not ready, files that are not in docs/."""
     today = today or dt.date.today()
-    docs = _read_docs(content.root)
-    problems = _texts(docs)
+    problems: list[Problem] = []
     names: dict[str, str] = {}
     for ident, edition in content.editions.items():
         doc = docs.get(("editions", ident))
@@ -54,35 +54,19 @@ def lint(
         if docs_dir is not None and docs_dir.is_dir():
             problems += _missing_files(doc, schedule, docs_dir)
         if edition.name in names:
-            problems.append(
-                doc.problem(
-                    ("name",),
-                    f"name: '{edition.name}' is also the name of the edition "
-                    f"'{names[edition.name]}'; give each cohort its own name",
-                    "warning",
-                )
-            )
+            message = _(
+                "name: '{name}' is also the name of the edition '{other}'; give "
+                "each cohort its own name"
+            ).format(name=edition.name, other=names[edition.name])
+            problems.append(doc.problem(("name",), message, "warning"))
         names.setdefault(edition.name, ident)
-    return sorted(set(problems))
+    return problems
 
 
-def lint_texts(root: Path) -> list[Problem]:
+def lint_texts(docs: Iterable[YamlDoc]) -> list[Problem]:
     """The findings that need no valid content (placeholders, repeats, empty
-    sections), so a check that stops at schema errors still reports them."""
-    return sorted(set(_texts(_read_docs(root))))
-
-
-def _texts(docs: dict[tuple[str, str], YamlDoc]) -> list[Problem]:
-    return [problem for doc in docs.values() for problem in _text_findings(doc)]
-
-
-def _read_docs(root: Path) -> dict[tuple[str, str], YamlDoc]:
-    docs = {}
-    for path in sorted(root.rglob("*.y*ml")):
-        rel = path.relative_to(root)
-        key = (rel.parts[0] if len(rel.parts) > 1 else rel.stem, path.stem)
-        docs[key] = read_yaml(path)
-    return docs
+    sections), so they are reported even when a file has schema errors."""
+    return [p for doc in docs if doc.data is not None for p in _text_findings(doc)]
 
 
 # --- findings in any text ----------------------------------------------------
@@ -93,24 +77,20 @@ def _text_findings(doc: YamlDoc) -> list[Problem]:
     for loc, value in _walk(doc.data, ()):
         name = _name(loc)
         if isinstance(value, str):
-            for pattern, what in PLACEHOLDERS:
+            for pattern in PLACEHOLDERS:
                 match = pattern.search(value)
                 if match:
-                    problems.append(
-                        doc.problem(
-                            loc,
-                            f"{name}: '{match.group(0)}' looks like {what} left in "
-                            "the text; write the real text or remove it",
-                            "warning",
-                        )
-                    )
+                    message = _(
+                        "{name}: '{text}' looks like a placeholder left in the "
+                        "text; write the real text or remove it"
+                    ).format(name=name, text=match.group(0))
+                    problems.append(doc.problem(loc, message, "warning"))
                     break
             for heading in _empty_headings(value):
+                message = _("{name}: the section '{heading}' has no text under it")
                 problems.append(
                     doc.problem(
-                        loc,
-                        f"{name}: the section '{heading}' has no text under it",
-                        "warning",
+                        loc, message.format(name=name, heading=heading), "warning"
                     )
                 )
         elif isinstance(value, list):
@@ -119,24 +99,23 @@ def _text_findings(doc: YamlDoc) -> list[Problem]:
                 key = _normalised(item)
                 if key in seen:
                     first = seen[key]
-                    problems.append(
-                        doc.problem(
-                            (*loc, index),
-                            f"{name}[{index}] repeats {name}[{first}] (line "
-                            f"{doc.line_of((*loc, first))}); remove one of them",
-                            "warning",
-                        )
+                    message = _(
+                        "{name}[{index}] repeats {name}[{first}] (line {line}); "
+                        "remove one of them"
+                    ).format(
+                        name=name,
+                        index=index,
+                        first=first,
+                        line=doc.line_of((*loc, first)),
                     )
+                    problems.append(doc.problem((*loc, index), message, "warning"))
                 seen.setdefault(key, index)
         elif value is None or value == {}:
-            problems.append(
-                doc.problem(
-                    loc,
-                    f"{name}: the section is empty; fill it in or remove the line "
-                    "(write [] for a list that is empty on purpose)",
-                    "warning",
-                )
-            )
+            message = _(
+                "{name}: the section is empty; fill it in or remove the line "
+                "(write [] for a list that is empty on purpose)"
+            ).format(name=name)
+            problems.append(doc.problem(loc, message, "warning"))
     return problems
 
 
@@ -189,17 +168,16 @@ def _undated(doc: YamlDoc, schedule: Schedule, current: bool) -> list[Problem]:
     """Activities the edition has no session for: fine while drafting, not
     in the published edition being built."""
     published = schedule.edition.status == "offentliggjort"
-    return [
-        doc.problem(
-            ("sessions",),
-            f"sessions: no date for the activity '{slot.ident}' "
-            f"({slot.activity.label}); its page says 'dato følger'. Add "
-            f"'{slot.ident}:' with date, start and end",
-            "error" if published and current else "warning",
-        )
-        for slot in schedule.slots
-        if slot.session is None
-    ]
+    problems = []
+    for slot in schedule.slots:
+        if slot.session is None:
+            message = _(
+                "sessions: no date for the activity '{id}' ({label}); its page "
+                "says 'dato følger'. Add '{id}:' with date, start and end"
+            ).format(id=slot.ident, label=slot.activity.label)
+            severity = "error" if published and current else "warning"
+            problems.append(doc.problem(("sessions",), message, severity))
+    return problems
 
 
 def _course_order(doc: YamlDoc, schedule: Schedule) -> list[Problem]:
@@ -209,48 +187,52 @@ def _course_order(doc: YamlDoc, schedule: Schedule) -> list[Problem]:
     for slot in schedule.dated:
         date = slot.session.date
         if previous is not None and slot.starts < previous.ends:
-            same_day = date == previous.session.date
-            when = f"{date} {slot.session.start:%H:%M}" if same_day else str(date)
-            before = (
-                f"{previous.ident}, which ends {previous.session.end:%H:%M}"
-                if same_day
-                else f"{previous.ident} ({previous.session.date})"
-            )
-            problems.append(
-                doc.problem(
-                    ("sessions", slot.ident, "date"),
-                    f"sessions.{slot.ident}.date: {when} is not after {before}; "
-                    "the activities must be dated in course order",
+            if date == previous.session.date:
+                message = _(
+                    "sessions.{id}.date: {date} {start} is not after {other}, "
+                    "which ends {end}; the activities must be dated in course order"
+                ).format(
+                    id=slot.ident,
+                    date=date,
+                    start=f"{slot.session.start:%H:%M}",
+                    other=previous.ident,
+                    end=f"{previous.session.end:%H:%M}",
                 )
-            )
+            else:
+                message = _(
+                    "sessions.{id}.date: {date} is not after {other} ({other_date}); "
+                    "the activities must be dated in course order"
+                ).format(
+                    id=slot.ident,
+                    date=date,
+                    other=previous.ident,
+                    other_date=previous.session.date,
+                )
+            problems.append(doc.problem(("sessions", slot.ident, "date"), message))
         window = slot.before.trio_meeting if slot.before else None
         if window is not None:
             where = ("before", slot.ident, "trio_meeting")
             name = f"before.{slot.ident}.trio_meeting"
             if window.last_day < window.first_day:
-                problems.append(
-                    doc.problem(
-                        (*where, "last_day"),
-                        f"{name}.last_day: {window.last_day} is before first_day "
-                        f"{window.first_day}",
-                    )
-                )
+                message = _(
+                    "{name}.last_day: {last} is before first_day {first}"
+                ).format(name=name, last=window.last_day, first=window.first_day)
+                problems.append(doc.problem((*where, "last_day"), message))
             if window.last_day >= date:
-                problems.append(
-                    doc.problem(
-                        (*where, "last_day"),
-                        f"{name}.last_day: {window.last_day} is not before "
-                        f"{slot.ident} ({date}); the meeting comes before it",
-                    )
-                )
+                message = _(
+                    "{name}.last_day: {last} is not before {id} ({date}); the "
+                    "meeting comes before it"
+                ).format(name=name, last=window.last_day, id=slot.ident, date=date)
+                problems.append(doc.problem((*where, "last_day"), message))
             if previous is not None and window.first_day <= previous.session.date:
-                problems.append(
-                    doc.problem(
-                        (*where, "first_day"),
-                        f"{name}.first_day: {window.first_day} is not after "
-                        f"{previous.ident} ({previous.session.date})",
-                    )
+                message = _("{name}.first_day: {first} is not after {id} ({date})")
+                message = message.format(
+                    name=name,
+                    first=window.first_day,
+                    id=previous.ident,
+                    date=previous.session.date,
                 )
+                problems.append(doc.problem((*where, "first_day"), message))
         previous = slot
     return problems
 
@@ -263,44 +245,40 @@ def _published(
     if edition.status != "offentliggjort":
         return []
     problems = []
-    published = "the edition is marked status: offentliggjort"
     if edition.sample:
-        problems.append(
-            doc.problem(
-                ("sample",),
-                f"sample: true, but {published}; a sample edition has invented "
-                "dates and places (set sample: false once they are real)",
-            )
+        message = _(
+            "sample: true, but the edition is marked status: offentliggjort; a "
+            "sample edition has invented dates and places (set sample: false "
+            "once they are real)"
         )
+        problems.append(doc.problem(("sample",), message))
     for slot in schedule.dated:
         if slot.session.venue is None:
-            problems.append(
-                doc.problem(
-                    ("sessions", slot.ident),
-                    f"sessions.{slot.ident}: no venue, but {published}",
-                )
-            )
+            message = _(
+                "sessions.{id}: no venue, but the edition is marked status: "
+                "offentliggjort"
+            ).format(id=slot.ident)
+            problems.append(doc.problem(("sessions", slot.ident), message))
         # an older published edition naturally lies in the past; only the
         # edition being built must still be ahead
         if current and slot.session.date < today:
-            problems.append(
-                doc.problem(
-                    ("sessions", slot.ident, "date"),
-                    f"sessions.{slot.ident}.date: {slot.session.date} has passed, "
-                    f"but {published}; check the year",
-                )
-            )
+            message = _(
+                "sessions.{id}.date: {date} has passed, but the edition is marked "
+                "status: offentliggjort; check the year"
+            ).format(id=slot.ident, date=slot.session.date)
+            problems.append(doc.problem(("sessions", slot.ident, "date"), message))
     if not edition.instructors:
-        problems.append(
-            doc.problem(
-                ("instructors",),
-                f"instructors: nobody is named, but {published}",
-            )
+        message = _(
+            "instructors: nobody is named, but the edition is marked status: "
+            "offentliggjort"
         )
+        problems.append(doc.problem(("instructors",), message))
     if edition.contact is None:
-        problems.append(
-            doc.problem((), f"contact: missing, but {published}; add who to write to")
+        message = _(
+            "contact: missing, but the edition is marked status: offentliggjort; "
+            "add who participants write to"
         )
+        problems.append(doc.problem((), message))
     return problems
 
 
@@ -308,21 +286,23 @@ def _missing_files(doc: YamlDoc, schedule: Schedule, docs_dir: Path) -> list[Pro
     problems = []
     for key, before in schedule.edition.before.items():
         for index, reading in enumerate(before.readings):
-            if reading.file and not (docs_dir / reading.file).is_file():
+            if _missing(reading.file, docs_dir):
+                message = _(
+                    "before.{key}.readings[{index}].file: '{file}' is not in {folder}/"
+                ).format(key=key, index=index, file=reading.file, folder=docs_dir.name)
                 problems.append(
-                    doc.problem(
-                        ("before", key, "readings", index, "file"),
-                        f"before.{key}.readings[{index}].file: '{reading.file}' is "
-                        f"not in {docs_dir.name}/",
-                    )
+                    doc.problem(("before", key, "readings", index, "file"), message)
                 )
     for index, person in enumerate(schedule.edition.instructors):
-        if person.photo and not (docs_dir / person.photo).is_file():
-            problems.append(
-                doc.problem(
-                    ("instructors", index, "photo"),
-                    f"instructors[{index}].photo: '{person.photo}' is not in "
-                    f"{docs_dir.name}/",
-                )
+        if _missing(person.photo, docs_dir):
+            message = _("instructors[{index}].photo: '{file}' is not in {folder}/")
+            message = message.format(
+                index=index, file=person.photo, folder=docs_dir.name
             )
+            problems.append(doc.problem(("instructors", index, "photo"), message))
     return problems
+
+
+def _missing(path: str | None, docs_dir: Path) -> bool:
+    """A docs path that is not there (paths outside docs/ are reported as such)."""
+    return bool(path) and is_docs_path(path) and not (docs_dir / path).is_file()

@@ -1,19 +1,29 @@
-"""Load content/ into a validated Content object, reporting every problem at once."""
+"""Read content/ into typed models, one file at a time, in coordinators' words.
+
+This is the first stage of `validation.validate`: every YAML file is read
+(yamlfile) and checked against its model (model.py); each pydantic error
+becomes a Danish FILE:LINE problem. Checks across files live in rules.py.
+`load_content` is the short way to get validated content for code and tests.
+"""
 
 from __future__ import annotations
 
 import difflib
-import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from .bundle import Content
-from .editions import check_edition
+from ..i18n import _
 from .model import Activity, Course, Edition, Glossary, Plan, Tool
 from .problems import ContentError, Problem, display_path
 from .yamlfile import DataPath, YamlDoc, read_yaml
+
+if TYPE_CHECKING:
+    from .bundle import Content
 
 # folder (or file) → model; the id of a file in a folder is its stem
 FOLDERS: dict[str, type[BaseModel]] = {
@@ -25,248 +35,105 @@ FOLDERS: dict[str, type[BaseModel]] = {
 FILES: dict[str, type[BaseModel]] = {"course.yml": Course, "glossary.yml": Glossary}
 EDITION_ENV = "COURSEBOOK_EDITION"
 CONTENT_ENV = "COURSEBOOK_CONTENT"
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+Key = tuple[str, str]
 
 
 def load_content(
     root: Path, edition: str | None = None
 ) -> tuple[Content, list[Problem]]:
-    """Load and check every file under root.
+    """Validated content for a build: the content and its warnings; raises
+    ContentError listing every problem when there is at least one error."""
+    from .validation import validate
 
-    Returns the content and its warnings; raises ContentError listing every
-    problem when there is at least one error.
-    """
-    loader = _Loader(root)
-    content = loader.run(edition or os.environ.get(EDITION_ENV) or None)
-    errors = [p for p in loader.problems if p.severity == "error"]
-    if errors or content is None:
-        raise ContentError(loader.problems)
-    return content, sorted(loader.problems)
+    report = validate(root, edition, purpose="build")
+    if report.stops():
+        raise ContentError(report.problems)
+    assert report.content is not None
+    return report.content, report.warnings
 
 
-class _Loader:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-        self.docs: dict[tuple[str, str], YamlDoc] = {}
+@dataclass
+class Read:
+    """Every content file read and checked against its model."""
 
-    def run(self, edition: str | None) -> Content | None:
-        if not self.root.is_dir():
-            self.problems.append(
-                Problem(display_path(self.root), 1, "error", "content folder not found")
-            )
-            return None
-        models = self._read_all()
-        grouped: dict[str, dict[str, Any]] = {name: {} for name in FOLDERS}
-        for (kind, ident), model in models.items():
-            if kind in grouped:
-                grouped[kind][ident] = model
-        activities = dict(
-            sorted(grouped["activities"].items(), key=lambda item: item[1].order)
-        )
-        course = models.get(("course", "course"))
-        self._check_references(course, activities, grouped)
-        self._check_editions(activities, grouped["editions"])
-        if course is None:
-            if ("course", "course") not in self.docs:
-                self._missing_file("course.yml")
-            return None
-        edition_id = edition or course.edition
-        if edition_id not in self._present("editions"):
-            self._edition_missing(edition_id, edition is not None, grouped["editions"])
-        return Content(
-            course=course,
-            activities=activities,
-            tools=_in_course_order(grouped["tools"], activities, "tools"),
-            plans=_in_course_order(grouped["plans"], activities, "plans"),
-            editions=grouped["editions"],
-            edition_id=edition_id,
-            glossary=models.get(("glossary", "glossary")),
-            root=self.root,
-        )
+    root: Path
+    docs: dict[Key, YamlDoc] = field(default_factory=dict)
+    paths: dict[Key, list[Path]] = field(default_factory=dict)
+    models: dict[Key, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
 
-    # --- reading ----------------------------------------------------------
-
-    def _read_all(self) -> dict[tuple[str, str], Any]:
-        models: dict[tuple[str, str], Any] = {}
-        for name, model in FILES.items():
-            path = self.root / name
-            stem = Path(name).stem
-            if path.exists():
-                self._read(path, (stem, stem), model, models)
-        for folder, model in FOLDERS.items():
-            for path in sorted((self.root / folder).glob("*.y*ml")):
-                self._read(path, (folder, path.stem), model, models)
-        for path in sorted(self.root.rglob("*.y*ml")):
-            rel = path.relative_to(self.root)
-            known = str(rel) in FILES or (
-                len(rel.parts) == 2 and rel.parts[0] in FOLDERS
-            )
-            if not known:
-                self.problems.append(
-                    Problem(
-                        display_path(path),
-                        1,
-                        "warning",
-                        "this file is not read: content files belong in course.yml, "
-                        "glossary.yml or the folders " + ", ".join(FOLDERS),
-                    )
-                )
-        return models
-
-    def _read(
-        self,
-        path: Path,
-        key: tuple[str, str],
-        model: type[BaseModel],
-        models: dict[tuple[str, str], Any],
-    ) -> None:
-        doc = read_yaml(path)
-        self.docs[key] = doc
-        self.problems.extend(doc.problems)
-        if doc.data is None:
-            return
-        if not isinstance(doc.data, dict):
-            self.problems.append(
-                doc.problem(
-                    (), f"expected a mapping of fields, found {_found(doc.data)}"
-                )
-            )
-            return
-        try:
-            models[key] = model.model_validate(doc.data)
-        except ValidationError as exc:
-            for error in exc.errors():
-                self.problems.append(_explain(error, doc, model))
-
-    def _present(self, kind: str) -> list[str]:
+    def present(self, kind: str) -> list[str]:
         """Ids of the files of a kind, whether or not they validated."""
-        return [ident for (k, ident) in self.docs if k == kind]
+        return [ident for (k, ident) in self.paths if k == kind]
 
-    # --- cross-references ------------------------------------------------
+    def loaded(self, kind: str) -> dict[str, Any]:
+        return {i: m for (k, i), m in self.models.items() if k == kind}
 
-    def _check_references(
-        self,
-        course: Course | None,
-        activities: dict[str, Activity],
-        grouped: dict[str, dict[str, Any]],
-    ) -> None:
-        """Check every reference that can be checked with what loaded."""
-        known = {
-            "tools": (self._present("tools"), "tool"),
-            "plans": (self._present("plans"), "plan"),
-        }
-        if course is not None:
-            known["goals"] = (
-                [goal.id for goal in course.outcomes.goals],
-                "learning goal",
+    def all_loaded(self, kind: str) -> bool:
+        return len(self.loaded(kind)) == len(self.present(kind))
+
+
+def read_content(root: Path) -> Read:
+    """Read and model-check every file under root (a missing folder is reported)."""
+    read = Read(root)
+    if not root.is_dir():
+        message = _("the content folder was not found")
+        read.problems.append(Problem(display_path(root), 1, "error", message))
+        return read
+    for name, model in FILES.items():
+        path = root / name
+        if not path.exists():
+            path = path.with_suffix(".yaml")
+        stem = Path(name).stem
+        if path.exists():
+            _read(read, path, (stem, stem), model)
+        elif name == "course.yml":
+            message = _("course.yml is missing; it holds the course's title and texts")
+            read.problems.append(
+                Problem(display_path(root / name), 1, "error", message)
             )
-        checks = {
-            "activities": known,
-            "tools": {"related": known["tools"]},
-            "plans": {"repeat_for": (self._present("activities"), "activity")},
-        }
-        for (kind, _ident), doc in self.docs.items():
-            for field, (ids, what) in checks.get(kind, {}).items():
-                for index, ref in _refs(doc, field):
-                    if ref not in ids:
-                        self.problems.append(
-                            doc.problem(
-                                (field, index),
-                                f"{field}[{index}]: unknown {what} '{ref}'"
-                                + _suggest(ref, ids, what),
-                            )
-                        )
-        all_activities_read = len(activities) == len(self._present("activities"))
-        if all_activities_read:
-            used = {ref for activity in activities.values() for ref in activity.tools}
-            for ident in grouped["tools"]:
-                if ident not in used:
-                    self.problems.append(
-                        self.docs[("tools", ident)].problem(
-                            (),
-                            f"no activity uses the tool '{ident}'; add it to an "
-                            "activity's 'tools' list or remove the file",
-                            "warning",
-                        )
-                    )
-        seen_orders: dict[int, str] = {}
-        for ident, activity in activities.items():
-            if activity.order in seen_orders:
-                self.problems.append(
-                    self.docs[("activities", ident)].problem(
-                        ("order",),
-                        f"order: {activity.order} is also used by "
-                        f"'{seen_orders[activity.order]}'; each activity needs its own",
-                    )
-                )
-            seen_orders[activity.order] = ident
-        if course is not None and all_activities_read:
-            served = {
-                goal for activity in activities.values() for goal in activity.goals
-            }
-            course_doc = self.docs[("course", "course")]
-            for index, goal in enumerate(course.outcomes.goals):
-                if goal.id not in served:
-                    self.problems.append(
-                        course_doc.problem(
-                            ("outcomes", "goals", index),
-                            f"no activity lists the learning goal '{goal.id}' "
-                            "in 'goals'",
-                            "warning",
-                        )
-                    )
-
-    def _check_editions(
-        self, activities: dict[str, Activity], editions: dict[str, Edition]
-    ) -> None:
-        """Editions name only activities that exist (see editions.check_edition)."""
-        if len(activities) != len(self._present("activities")):
-            return  # an activity file failed to load; its id cannot be checked
-        for ident, edition in editions.items():
-            doc = self.docs[("editions", ident)]
-            self.problems.extend(check_edition(doc, edition, list(activities)))
-
-    # --- missing pieces --------------------------------------------------
-
-    def _missing_file(self, name: str) -> None:
-        self.problems.append(
-            Problem(display_path(self.root / name), 1, "error", f"{name} is missing")
+    for folder, model in FOLDERS.items():
+        for path in sorted((root / folder).glob("*")):
+            if path.suffix in (".yml", ".yaml") and path.is_file():
+                _read(read, path, (folder, path.stem), model)
+    for path in sorted(root.rglob("*.y*ml")):
+        rel = path.relative_to(root)
+        known = (
+            str(rel.with_suffix(".yml")) in FILES
+            or (len(rel.parts) == 2 and rel.parts[0] in FOLDERS)
+            or rel.parts[0] == "schemas"
         )
+        if not known:
+            message = _(
+                "this file is not read: content files belong in course.yml, "
+                "glossary.yml or the folders {folders}"
+            ).format(folders=", ".join(FOLDERS))
+            read.problems.append(Problem(display_path(path), 1, "warning", message))
+    return read
 
-    def _edition_missing(
-        self, edition_id: str, from_override: bool, editions: dict[str, Any]
-    ) -> None:
-        where = f"the environment variable {EDITION_ENV}" if from_override else None
-        message = f"edition '{edition_id}' not found in editions/" + _suggest(
-            edition_id, list(editions), "edition"
+
+def _read(read: Read, path: Path, key: Key, model: type[BaseModel]) -> None:
+    read.paths.setdefault(key, []).append(path)
+    if len(read.paths[key]) > 1:
+        return  # the same id twice (.yml and .yaml): rules.py reports it
+    doc = read_yaml(path)
+    read.docs[key] = doc
+    read.problems.extend(doc.problems)
+    if doc.data is None:
+        return
+    if not isinstance(doc.data, dict):
+        message = _("expected fields such as 'name: …', found {found}").format(
+            found=found(doc.data)
         )
-        if where:
-            message += f" (asked for by {where})"
-        self.problems.append(
-            self.docs[("course", "course")].problem(("edition",), message)
-        )
-
-
-def _refs(doc: YamlDoc, field: str) -> list[tuple[int, str]]:
-    """(index, id) of the ids listed under field, read from the raw data so that
-    references are checked even when another field of the file is wrong."""
-    values = doc.data.get(field) if isinstance(doc.data, dict) else None
-    if not isinstance(values, list):
-        return []
-    return [(i, v) for i, v in enumerate(values) if isinstance(v, str)]
-
-
-def _in_course_order(
-    items: dict[str, Any], activities: dict[str, Activity], field: str
-) -> dict[str, Any]:
-    """Tools or plans in the order the course first uses them; unused ones last."""
-    order: list[str] = []
-    for activity in activities.values():
-        order += [ref for ref in getattr(activity, field) if ref not in order]
-    rank = {ident: index for index, ident in enumerate(order)}
-    return dict(
-        sorted(items.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
-    )
+        read.problems.append(doc.problem((), message))
+        doc.data = None
+        return
+    try:
+        read.models[key] = model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            read.problems.append(_explain(error, doc, model))
 
 
 # --- pydantic errors in coordinators' words ---------------------------------
@@ -274,67 +141,101 @@ def _in_course_order(
 
 def _explain(error: dict[str, Any], doc: YamlDoc, model: type[BaseModel]) -> Problem:
     loc: DataPath = tuple(error["loc"])
-    name = _field_name(loc)
+    name = field_name(loc)
     kind = error["type"]
-    found = _found(error.get("input"))
+    value = found(error.get("input"))
     ctx = error.get("ctx") or {}
     if kind == "missing":
         allowed = _fields_at(model, loc[:-1])
-        message = f"{name}: required field is missing"
-        if allowed and loc[-1] in allowed:
-            description = allowed[loc[-1]]
-            if description:
-                message += f" ({description})"
-    elif kind == "extra_forbidden":
+        message = _("{name}: this field is required but missing").format(name=name)
+        description = allowed.get(str(loc[-1])) if allowed else None
+        if description:
+            message += f" ({description})"
+        # a missing field is added where its parent starts
+        return doc.problem(loc[:-1], message)
+    if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        message = f"unknown field '{loc[-1]}'" + _suggest(
-            str(loc[-1]), list(allowed), "field"
+        message = _("'{key}' is not a field here").format(key=loc[-1]) + suggest(
+            str(loc[-1]), list(allowed)
         )
         if allowed:
-            message += "; allowed here: " + ", ".join(allowed)
-    elif kind == "literal_error":
-        message = f"{name}: expected one of {ctx.get('expected')}, found {found}"
+            message += _("; allowed here: {names}").format(names=", ".join(allowed))
+        return doc.problem(loc, message)
+    if kind == "literal_error":
+        choices = " / ".join(re.findall(r"'([^']*)'", str(ctx.get("expected"))))
+        template = _("{name}: expected one of {choices}, found {found}")
+        message = template.format(name=name, choices=choices, found=value)
     elif kind == "string_pattern_mismatch":
         if "[a-z0-9]" in str(ctx.get("pattern", "")):
-            message = (
-                f"{name}: expected an id of lowercase letters, digits and hyphens "
-                f"(e.g. modul-1), found {found}"
-            )
+            message = _(
+                "{name}: expected an id of lowercase letters, digits and hyphens "
+                "(e.g. modul-1), found {found}"
+            ).format(name=name, found=value)
+            guess = as_id(str(error.get("input")))
+            if guess and guess != error.get("input"):
+                message += _("; write {id}").format(id=guess)
         else:
-            message = (
-                f"{name}: expected a web address starting with https://, found {found}"
-            )
+            message = _(
+                "{name}: expected a web address starting with https://, found {found}"
+            ).format(name=name, found=value)
     elif kind in ("string_too_short", "too_short"):
-        message = f"{name}: must not be empty"
+        message = _("{name}: must not be empty").format(name=name)
     elif kind == "string_type":
-        message = f"{name}: expected text, found {found}"
+        message = _("{name}: expected text, found {found}").format(
+            name=name, found=value
+        )
     elif kind == "list_type":
-        message = f"{name}: expected a list (lines starting with '- '), found {found}"
+        message = _(
+            "{name}: expected a list (lines starting with '- '), found {found}"
+        ).format(name=name, found=value)
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"{name}: expected a mapping of fields, found {found}"
+        message = _("{name}: expected fields such as 'name: …', found {found}").format(
+            name=name, found=value
+        )
     elif kind in ("int_parsing", "int_type", "int_from_float"):
-        message = f"{name}: expected a whole number, found {found}"
+        message = _("{name}: expected a whole number, found {found}").format(
+            name=name, found=value
+        )
     elif kind in ("bool_parsing", "bool_type"):
-        message = f"{name}: expected true or false, found {found}"
-    elif kind.startswith("date"):
-        message = f"{name}: expected a date as YYYY-MM-DD, found {found}"
-    elif kind.startswith("time"):
-        message = f"{name}: expected a time as HH:MM, found {found}"
+        message = _("{name}: expected true or false, found {found}").format(
+            name=name, found=value
+        )
+    elif kind.startswith("date") or kind == "date_year":
+        message = _("{name}: expected a date as YYYY-MM-DD, found {found}").format(
+            name=name, found=value
+        )
+        hint = date_hint(error.get("input"))
+        if hint:
+            message += _("; did you mean {date}?").format(date=hint)
+    elif kind == "clock" or kind.startswith("time"):
+        message = _("{name}: expected a time as HH:MM, found {found}").format(
+            name=name, found=value
+        )
+        if ctx.get("hint"):
+            message += _("; write {time}").format(time=ctx["hint"])
+    elif kind == "email":
+        message = _(
+            "{name}: expected an e-mail address such as kursus@nyborg.dk, found {found}"
+        ).format(name=name, found=value)
     elif kind == "greater_than_equal":
-        message = f"{name}: must be at least {ctx.get('ge')}, found {found}"
+        message = _("{name}: must be at least {limit}, found {found}").format(
+            name=name, limit=ctx.get("ge"), found=value
+        )
     else:
-        message = f"{name}: {error['msg'].lower()}, found {found}"
+        message = _("{name}: the value {found} is not allowed here").format(
+            name=name, found=value
+        )
     return doc.problem(loc, message)
 
 
-def _field_name(loc: DataPath) -> str:
+def field_name(loc: DataPath) -> str:
     name = ""
     for part in loc:
         if isinstance(part, int):
             name += f"[{part}]"
         else:
             name += ("." if name else "") + str(part)
-    return name or "file"
+    return name or _("the file")
 
 
 def _fields_at(model: type[BaseModel], loc: DataPath) -> dict[str, str]:
@@ -345,7 +246,8 @@ def _fields_at(model: type[BaseModel], loc: DataPath) -> dict[str, str]:
             continue
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
-            return {}
+            # a dict keyed by id (sessions.modul-1): its values' model
+            continue
         current = _inner_model(info.annotation)
         if current is None:
             return {}
@@ -357,33 +259,57 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
+        inner = _inner_model(arg)
+        if inner is not None:
+            return inner
     return None
 
 
-def _suggest(word: str, candidates: list[str], what: str) -> str:
+def suggest(word: str, candidates: list[str], known: str | None = None) -> str:
+    """'; did you mean …?' or the list of known ids (when short)."""
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if close:
-        return f"; did you mean '{close[0]}'?"
-    if candidates and len(candidates) <= 12:
-        return f"; known {what}s: " + ", ".join(sorted(candidates))
+        return _("; did you mean '{candidate}'?").format(candidate=close[0])
+    if known and candidates and len(candidates) <= 12:
+        return f"; {known}: " + ", ".join(sorted(candidates))
     return ""
 
 
-def _found(value: Any) -> str:
+def found(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()}"
+        return "true" if value else "false"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"'{shown}'"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number {number}").format(number=value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a group of fields")
     return f"'{value}'"
+
+
+_SPELLED = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"}
+
+
+def as_id(text: str) -> str:
+    """'Forår 2027' → 'foraar-2027': the id a coordinator probably meant."""
+    text = "".join(_SPELLED.get(char, char) for char in text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def date_hint(value: Any) -> str | None:
+    """'1/2/2028' or '1.2.2028' (Danish day/month/year) → '2028-02-01'."""
+    if not isinstance(value, str):
+        return None
+    match = re.fullmatch(r"\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*", value)
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None

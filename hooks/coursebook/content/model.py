@@ -238,26 +238,27 @@ class Plan(Strict):
 
 
 def _clock(value: Any) -> Any:
-    """Turn what YAML made of a time back into "HH:MM".
+    """A time of day written as HH:MM or H.MM, and nothing that could mean two things.
 
-    YAML 1.1 reads an unquoted 15:30 as the number 930 (base 60) and 15.30 as
-    the decimal 15.3; a coordinator meant half past three in both cases.
+    The reader (yamlfile) keeps an unquoted 15:30 or 15.30 as the text written
+    (YAML 1.1 would make 930 or 15.3 of them). A bare number such as 1230 or 9
+    is refused with the fix, as are hours past 23 and minutes past 59.
     """
-    if isinstance(value, bool):
+    if isinstance(value, dt.time):
         return value
-    if isinstance(value, int):
-        if 0 <= value < 24:  # start: 9 means nine o'clock
-            return f"{value:02d}:00"
-        if value < 60:  # no H:MM reads as 24..59; let it fail as written
-            return str(value)
-        return "{:02d}:{:02d}".format(*divmod(value, 60))
-    if isinstance(value, float):
-        return f"{value:05.2f}".replace(".", ":")
-    if isinstance(value, str):
-        match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", value.strip())
-        if match:
-            return f"{int(match[1]):02d}:{match[2]}"
-    return value
+    written = str(value).strip()
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", written)
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return dt.time(int(match[1]), int(match[2]))
+    hint = ""
+    digits = re.fullmatch(r"(\d{1,2}?)(\d{2})", written)
+    if match and int(match[1]) >= 24:
+        hint = "00:00–23:59"
+    elif digits and int(digits[1] or 0) < 24 and int(digits[2]) < 60:
+        hint = f"{int(digits[1] or 0):02d}:{digits[2]}"
+    elif re.fullmatch(r"\d{1,2}", written) and int(written) < 24:
+        hint = f"{int(written):02d}:00"
+    raise PydanticCustomError("clock", "expected a time as HH:MM", {"hint": hint})
 
 
 Clock = Annotated[
@@ -276,9 +277,7 @@ WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
 def _email(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-        raise PydanticCustomError(
-            "email", "expected an e-mail address such as kursus@example.com"
-        )
+        raise PydanticCustomError("email", "expected an e-mail address")
     return value
 
 

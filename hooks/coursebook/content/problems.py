@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from ..i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from .bundle import Content
 
 Severity = Literal["error", "warning"]
 
@@ -17,7 +22,43 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity}: {self.message}"
+        word = _("error") if self.severity == "error" else _("warning")
+        return f"{self.file}:{self.line}: {word}: {self.message}"
+
+
+@dataclass
+class Report:
+    """What one validation found: the content (None when it could not be
+    built) and every problem, sorted by file and line."""
+
+    content: Content | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def stops(self, strict: bool = False) -> bool:
+        """True when the content may not be used: errors, or any problem
+        when warnings count as errors (check --strict, publish)."""
+        return self.content is None or bool(self.errors or (strict and self.problems))
+
+    def summary(self) -> str:
+        """'2 fejl, 1 advarsel' (empty when nothing was found)."""
+        parts = []
+        if self.errors:
+            count = len(self.errors)
+            parts.append(ngettext("{count} error", "{count} errors", count))
+            parts[-1] = parts[-1].format(count=count)
+        if self.warnings:
+            count = len(self.warnings)
+            parts.append(ngettext("{count} warning", "{count} warnings", count))
+            parts[-1] = parts[-1].format(count=count)
+        return ", ".join(parts)
 
 
 class ContentError(Exception):
@@ -26,9 +67,11 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         errors = [p for p in self.problems if p.severity == "error"]
-        super().__init__(
-            f"{len(errors)} fejl i indholdet:\n" + "\n".join(map(str, self.problems))
+        count = ngettext("{count} error", "{count} errors", len(errors)).format(
+            count=len(errors)
         )
+        heading = _("{count} in the content:").format(count=count)
+        super().__init__(heading + "\n" + "\n".join(map(str, self.problems)))
 
 
 def display_path(path: Path) -> Path:

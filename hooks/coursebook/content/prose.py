@@ -101,12 +101,16 @@ def content_files(root: Path) -> list[Path]:
 def prose_texts(root: Path) -> Iterator[Text]:
     """Every prose text in the content under root, file by file."""
     for path in content_files(root):
-        doc = read_yaml(path)
-        if doc.data is None:
-            continue
-        source = path.read_text(encoding="utf-8-sig").splitlines()
-        for loc, text in _walk(doc.data, ()):
-            yield Text(doc, loc, text, source)
+        yield from texts_in(read_yaml(path))
+
+
+def texts_in(doc: YamlDoc) -> Iterator[Text]:
+    """The prose texts of one file as read."""
+    if doc.data is None:
+        return
+    source = doc.path.read_text(encoding="utf-8-sig").splitlines()
+    for loc, text in _walk(doc.data, ()):
+        yield Text(doc, loc, text, source)
 
 
 def _walk(value: object, loc: DataPath) -> Iterator[tuple[DataPath, str]]:

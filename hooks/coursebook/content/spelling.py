@@ -15,7 +15,7 @@ from typing import Any
 
 from ..i18n import _
 from .problems import Problem, display_path
-from .prose import WORD, prose_texts, without_markup
+from .prose import WORD, Text, prose_texts, without_markup
 
 LANGUAGE = "da_DK"
 WORD_LIST = "ordliste-stavekontrol.txt"
@@ -139,12 +139,13 @@ def _danish_dictionary() -> Any:
     return enchant.Dict(LANGUAGE)
 
 
-def spelling_problems(root: Path) -> list[Problem]:
-    """A warning for each unknown word in the prose of the content under root,
-    at the line it is written on. Raises DictionaryMissing."""
+def spelling_problems(root: Path, texts: Iterable[Text] | None = None) -> list[Problem]:
+    """A warning for each unknown word in the prose of the content under root
+    (or in texts, as read already), at the line it is written on. Raises
+    DictionaryMissing."""
     speller = Speller(read_word_list(root / WORD_LIST))
     problems = []
-    for text in prose_texts(root):
+    for text in prose_texts(root) if texts is None else texts:
         for word in speller.unknown_words(text.text):
             problems.append(
                 Problem(

@@ -4,11 +4,12 @@ a term must not go by, and `coursebook check` warns where they are used."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..i18n import _
 from .problems import Problem, display_path
-from .prose import prose_texts, without_markup
+from .prose import Text, prose_texts, without_markup
 from .yamlfile import read_yaml
 
 GLOSSARY = "glossary.yml"
@@ -35,12 +36,13 @@ def name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
 
 
-def term_problems(root: Path) -> list[Problem]:
-    """A warning wherever the prose uses a name the glossary says to avoid."""
+def term_problems(root: Path, texts: Iterable[Text] | None = None) -> list[Problem]:
+    """A warning wherever the prose of the content under root (or texts, as
+    read already) uses a name the glossary says to avoid."""
     term_of = avoided_names(root)
     patterns = {name: name_pattern(name) for name in term_of}
     problems = []
-    for text in prose_texts(root):
+    for text in prose_texts(root) if texts is None else texts:
         plain = without_markup(text.text)
         for name, pattern in patterns.items():
             for match in pattern.finditer(plain):
