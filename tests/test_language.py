@@ -130,7 +130,7 @@ def test_without_the_dictionary_check_says_so_in_one_line_and_goes_on(
     broken = tmp_path / "libenchant.so"
     broken.write_text("not a library")
     result = subprocess.run(
-        [sys.executable, "-m", "coursebook.commands.cli", "check", "--strict"],
+        [sys.executable, "-m", "coursebook.commands.cli", "check"],
         cwd=ROOT,
         env={**os.environ, "PYENCHANT_LIBRARY_PATH": str(broken)},
         capture_output=True,
