@@ -285,7 +285,10 @@ TARGETS = {
     "reload_seconds": ("≤", 1.5),
     "guide_pdf_seconds": ("≤", 10.0),
     "guide_pdf_bytes": ("≤", 3_000_000),
-    "front_page_gzip_bytes": ("≤", 200_000),
+    # the first visit (issue 16); the service worker's background copy of the
+    # edition is not part of it (the page does not wait for it)
+    "front_page_gzip_bytes": ("≤", 110_000),
+    "front_page_requests": ("≤", 15),
     "spelling_seconds": ("≤", 3.0),
     "spelling_warnings": ("=", 0),
 }

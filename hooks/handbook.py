@@ -5,6 +5,10 @@ from coursebook.handbook import Handbook
 _handbook = Handbook()
 
 
+def on_startup(command, dirty):
+    _handbook.serving = command == "serve"
+
+
 def on_config(config):
     return _handbook.configure(config)
 
@@ -19,7 +23,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return _handbook.keep_html(_handbook.explain_abbreviations(html), page)
+    html = _handbook.fit_tables(_handbook.explain_abbreviations(html))
+    return _handbook.keep_html(html, page)
 
 
 def on_post_build(config):

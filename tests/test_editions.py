@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -262,12 +263,32 @@ def test_new_edition_moves_every_date_and_passes_check(
     assert data["changes"] == []
     assert data["name"] == new.split("-")[0].capitalize() + " " + new.split("-")[1]
     comments = [line for line in old_path.read_text().splitlines() if "#" in line]
-    assert comments[0] in new_path.read_text()  # the schema line and comments stay
+    text = new_path.read_text()
+    assert text.startswith(comments[0])  # the schema line stays first
+    assert comments[1] not in text  # the old cohort's header comment does not
     assert "Udfyld nu" in result.stdout
-    check = coursebook(
+    # nothing of the sample is carried over as real: marked fields instead
+    assert data["sample"] is False
+    for leftover in ("eksempeludgave", "(eksempel)", "example.com"):
+        assert leftover not in text, leftover
+    assert data["notice"].startswith("[udfyld:")
+    assert data["sessions"]["workshop"]["venue"]["name"] == "[udfyld: sted]"
+    # the printed follow-up command works as typed (from the project folder)
+    line = next(x for x in result.stdout.splitlines() if f"check --edition {new}" in x)
+    typed = shlex.split(line.split("  tjek")[0])
+    check = subprocess.run(
+        [*typed, "--content", str(content_copy)], cwd=ROOT, capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr
+    # the fields to fill in are listed, and publishing refuses them
+    strict = coursebook(
         "check", "--content", str(content_copy), "--edition", new, "--strict"
     )
-    assert check.returncode == 0, check.stdout + check.stderr
+    assert strict.returncode == 1
+    marked = [x for x in strict.stdout.splitlines() if x.startswith(str(new_path))]
+    assert len(marked) == 7, strict.stdout
+    assert all("advarsel: " in x for x in marked)
 
 
 def test_new_edition_from_a_published_edition_is_a_draft(content_copy: Path) -> None:
@@ -380,7 +401,9 @@ def test_publish_makes_one_version_per_edition_with_the_newest_current(
     assert re.search(r'"version": \{"default": "aktuel", "provider": "mike"\}', older)
     assert '"provider": "mike"' not in (site / "index.html").read_text("utf-8")
     assert not list(project_repo.glob(".coursebook-publish-*"))  # cleaned up
-    assert re.search(r'href="\.\./\.?"[^>]*>\s*<strong>Gå til den aktuelle', older)
+    # the "tidligere hold" banner (shown by the reader's clock) leads to aktuel/
+    link = r'href="\./\.\./aktuel/"[^>]*>\s*<strong>Gå til den aktuelle'
+    assert re.search(link, older)
     # each edition's calendar links to that edition's pages
     ics = Calendar.from_ical(
         git(project_repo, "show", "gh-pages:foraar-2027/downloads/kalender.ics")

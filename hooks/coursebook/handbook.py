@@ -15,15 +15,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .content.bundle import Content
+from .content.dates import banner_dates
 from .content.editions import schedule_of
 from .content.loader import CONTENT_ENV
 from .content.problems import ContentError
 from .content.validation import validate
 from .downloads import write_all
+from .downloads.offline import write_offline
 from .downloads.output import BuildOutput, RenderedPage
+from .site.bundle import Bundles, add_bundles, plan_bundles
 from .site.glossary import abbreviation_markdown, explain_abbreviations
 from .site.pages import PageSpec, build_nav, plan_pages
 from .site.render import render_string
+from .site.tables import stack_tables
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
@@ -37,6 +41,9 @@ class Handbook:
         self.pages: list[PageSpec] = []
         self.rendered: dict[str, RenderedPage] = {}
         self.content_dir: Path | None = None
+        self.bundles = Bundles()
+        # set by `mkdocs serve`: no service worker, so live reload sees every change
+        self.serving = False
 
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -61,18 +68,23 @@ class Handbook:
         config.site_name = Markup(escape(content.course.title))
         config.nav = build_nav(self.pages, _handwritten_pages(Path(config.docs_dir)))
         edition = content.edition
+        schedule = schedule_of(content)
         config.extra["edition"] = {
             "id": content.edition_id,
             "name": edition.name,
             "status": edition.status,
             "sample": edition.sample,
-            "dates": schedule_of(content).span,
+            "dates": schedule.span,
+            **banner_dates(content),
         }
         config.extra["organiser"] = content.course.organiser
+        self.bundles = plan_bundles(config)
+        config.extra["offline"] = not self.serving
         return config
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.content is not None
+        add_bundles(files, config, self.bundles)
         for spec in self.pages:
             existing = files.get_file_from_path(spec.src)
             if existing is not None:
@@ -110,6 +122,10 @@ class Handbook:
             return html
         return explain_abbreviations(html, self.content.glossary)
 
+    def fit_tables(self, html: str) -> str:
+        """Every table readable on a phone (site/tables.py)."""
+        return stack_tables(html)
+
     def watch_content(self, server: LiveReloadServer) -> LiveReloadServer:
         """Rebuild on edits in the content folder actually read (it may be
         COURSEBOOK_CONTENT, outside the folders mkdocs.yml watches)."""
@@ -126,6 +142,7 @@ class Handbook:
 
     def write_downloads(self, config: MkDocsConfig) -> None:
         assert self.content is not None
+        _fit_print_page_tables(config)
         nav_order = _nav_sources(config.nav)
         output = BuildOutput(
             content=self.content,
@@ -134,6 +151,35 @@ class Handbook:
             pages=[self.rendered[src] for src in nav_order if src in self.rendered],
         )
         write_all(output)
+        write_offline(
+            output.site_dir,
+            self.content,
+            serving=self.serving,
+            search_languages=_search_languages(config),
+            # a published edition's alias folder (aktuel/) installs the
+            # edition's own folder, which stays when a newer one takes aktuel/
+            start_url=f"../{self.content.edition_id}/"
+            if config.extra.get("version")
+            else "./",
+        )
+
+
+def _fit_print_page_tables(config: MkDocsConfig) -> None:
+    """print-site joins the pages as they were before our on_page_content, and
+    writes its page after the build: its tables are made to fit here."""
+    plugin = config.plugins.get("print-site")
+    print_page = getattr(plugin, "print_page", None)
+    if print_page is None:
+        return
+    path = Path(print_page.file.abs_dest_path)
+    if path.is_file():
+        path.write_text(stack_tables(path.read_text("utf-8")), "utf-8")
+
+
+def _search_languages(config: MkDocsConfig) -> list[str]:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    languages = getattr(plugin, "config", {}).get("lang") if plugin else None
+    return list(languages or ["en"])
 
 
 def _nav_sources(nav: list) -> list[str]:

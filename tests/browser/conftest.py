@@ -95,10 +95,11 @@ def _site_path(directory: str) -> str:
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """directory served on 127.0.0.1; yields its base URL (ends in /)."""
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """directory served on 127.0.0.1 (on port, or any free one); yields its
+    base URL (ends in /)."""
     handler = functools.partial(_SiteHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

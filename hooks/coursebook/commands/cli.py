@@ -343,22 +343,30 @@ def _explain_new_edition(made: NewEdition, args: argparse.Namespace) -> None:
         "before: hvornår TRIO'en mødes, og læsestof før hvert modul.",
         "instructors og contact: hvem der underviser, og hvem deltagerne skriver til.",
         "changes: skriv, hvad der er nyt i denne udgave.",
+        "felterne mærket [udfyld: …]: skriv de rigtige oplysninger.",
     ]
-    if made.edition.sample:
-        steps.append(
-            "sample: true betyder eksempeldata; sæt sample: false, når datoer og "
-            "steder er de rigtige."
-        )
     print(f"\nUdfyld nu i {made.path}:")
     for number, step in enumerate(steps, start=1):
         print(f"  {number}. {step}")
+    me = command_as_typed()
     print("\nDerefter:")
-    print(f"  coursebook check --edition {new}      tjek udgaven")
-    print(f"  coursebook build --edition {new}      byg den til site/ og se den")
+    print(f"  {me} check --edition {new}      tjek udgaven")
+    print(f"  {me} build --edition {new}      byg den til site/ og se den")
     print(
         f"  sæt status: offentliggjort og edition: {new} i course.yml, "
-        f"og kør coursebook publish {new}"
+        f"og kør {me} publish {new}"
     )
+
+
+def command_as_typed() -> str:
+    """How to run coursebook again from here: the program as it was started
+    (.venv/bin/coursebook), or through this Python when run with -m."""
+    program = Path(sys.argv[0])
+    if program.name == "coursebook":
+        shown = display_path(program)
+        return str(shown) if shown.parent != Path(".") else f"./{shown}"
+    python = display_path(Path(sys.executable))
+    return f"{python} -m coursebook.commands.cli"
 
 
 # --- publish -------------------------------------------------------------

@@ -3,7 +3,10 @@
 The copy is edited as text, not re-dumped from data, so the coordinator's
 comments, quoting and layout survive; only the values that must change are
 rewritten (dates, status, name, "Nyt i denne udgave"), and the result is
-validated before it is written.
+validated before it is written. Nothing of a sample edition is carried over
+as if it were real: the sample notice, "(eksempel)" places and names and
+example.com addresses become fields marked FILL_IN, which `coursebook check`
+lists until they are filled in (and `publish` refuses).
 """
 
 from __future__ import annotations
@@ -20,8 +23,15 @@ from pydantic import ValidationError
 from ..content.bundle import Content
 from ..content.editions import Schedule, schedule_of
 from ..content.model import Edition
+from ..content.yamlfile import read_yaml
 
 _DATE_FIELDS = {"date", "first_day", "last_day"}
+# a marked field to fill in; content/lint.py reports "[udfyld …]" as a placeholder
+FILL_IN = "[udfyld: {what}]"
+_SAMPLE_TEXT = re.compile(r"eksempeludgave|\(eksempel\)|\beksempler?\b", re.IGNORECASE)
+_EXAMPLE_EMAIL = re.compile(
+    r"@(example\.(com|org|net)|[\w.-]+\.(invalid|example|test))$"
+)
 _SHIFTED_SECTIONS = {"sessions", "before"}
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -78,10 +88,14 @@ def create_edition(
     text = shift_text(
         source.read_text(encoding="utf-8"), shift, name, today or dt.date.today()
     )
+    text = _new_header(text, name, old_id, today or dt.date.today())
     # the text edit must give a valid edition with every date moved by the shift
+    copy = read_yaml(source, text)
     try:
-        edition = Edition.model_validate(yaml.load(text, Loader=_Loader))
-    except (yaml.YAMLError, ValidationError) as exc:
+        if copy.problems or copy.data is None:
+            raise NewEditionError("; ".join(p.message for p in copy.problems))
+        edition = Edition.model_validate(copy.data)
+    except (NewEditionError, ValidationError) as exc:
         raise NewEditionError(f"Kopien af {source} blev ugyldig ({exc})") from None
     for key, session in old.edition.sessions.items():
         if edition.sessions[key].date != session.date + shift:
@@ -112,6 +126,13 @@ def shift_text(text: str, shift: dt.timedelta, name: str, today: dt.date) -> str
         field = key.value
         if field == "status":
             edits.append(_replace(value, "udkast"))
+        elif field == "sample" and isinstance(value, yaml.ScalarNode):
+            edits.append(_replace(value, "false"))
+        elif field == "notice" and _is_sample(value):
+            what = "en besked til deltagerne, eller slet feltet"
+            edits.append(_replace(value, _yaml_text(FILL_IN.format(what=what))))
+        elif field == "contact":
+            edits += _fill_in_sample(value, "contact")
         elif field == "name":
             edits.append(_replace(value, _yaml_text(name)))
         elif field == "updated" and isinstance(value, yaml.ScalarNode):
@@ -119,10 +140,45 @@ def shift_text(text: str, shift: dt.timedelta, name: str, today: dt.date) -> str
         elif field == "changes":
             edits.append(_empty_list(text, key, value))
         elif field in _SHIFTED_SECTIONS:
-            edits += _shift_dates(value, shift)
+            edits += _shift_dates(value, shift) + _fill_in_sample(value, field)
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     return text
+
+
+def _is_sample(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and bool(_SAMPLE_TEXT.search(node.value))
+
+
+def _fill_in_sample(node: yaml.Node, field: str) -> list[tuple[int, int, str]]:
+    """Sample names and addresses below node, replaced by marked fields."""
+    edits = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if not isinstance(value, yaml.ScalarNode):
+                edits += _fill_in_sample(value, key.value)
+            elif key.value == "email" and _EXAMPLE_EMAIL.search(value.value):
+                edits.append(_replace(value, "udfyld@udfyld.invalid"))
+            elif key.value == "name" and "(eksempel)" in value.value:
+                what = "sted" if field == "venue" else "navn"
+                edits.append(_replace(value, _yaml_text(FILL_IN.format(what=what))))
+    return edits
+
+
+def _new_header(text: str, name: str, old_id: str, today: dt.date) -> str:
+    """The old file's opening comment (about that cohort) gives way to one
+    about the new file; the schema line stays first."""
+    lines = text.splitlines(keepends=True)
+    keep = [line for line in lines[:1] if line.startswith("# yaml-language-server")]
+    rest = lines[len(keep) :]
+    while rest and rest[0].lstrip().startswith("#"):
+        rest.pop(0)
+    header = [
+        f"# {name}: oprettet {today.isoformat()} med coursebook new-edition ud fra "
+        f"{old_id}.\n",
+        "# Udfyld felterne mærket [udfyld: …], og tjek datoer, tider og steder.\n",
+    ]
+    return "".join(keep + header + rest)
 
 
 def _shift_dates(node: yaml.Node, shift: dt.timedelta) -> list[tuple[int, int, str]]:

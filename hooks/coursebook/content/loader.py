@@ -94,7 +94,10 @@ def read_content(root: Path) -> Read:
                 Problem(display_path(root / name), 1, "error", message)
             )
     for folder, model in FOLDERS.items():
-        for path in sorted((root / folder).glob("*")):
+        # x.yml before x.yaml: the second of the two is the one reported
+        for path in sorted(
+            (root / folder).glob("*"), key=lambda p: (p.stem, p.suffix != ".yml")
+        ):
             if path.suffix in (".yml", ".yaml") and path.is_file():
                 _read(read, path, (folder, path.stem), model)
     for path in sorted(root.rglob("*.y*ml")):

@@ -68,6 +68,11 @@ EXAMPLE_HOST = re.compile(
 GENERIC_STATEMENT = "https://www.was.digst.dk/"
 # pages the build adds besides those planned from content (print-site)
 RESERVED_PAGES = ("hele-guiden.md", "print_page.md")
+FIXED_PAGES = (
+    "index.md", "laeringsmaal.md", "hovedpointer.md", "overblik.md",
+    "forankring.md", "laeringsmaal-kort.md", "vaerktoejer/index.md",
+    "ordliste.md", "praktisk-information.md", "undervisere.md",
+)  # fmt: skip
 
 
 @dataclass
@@ -217,13 +222,14 @@ def _page_collisions(inputs: Inputs) -> Iterator[Problem]:
 
 
 def _fixed_pages(content: Content) -> list[str]:
-    from ..site.pages import plan_pages, plan_src, tool_src
+    from ..site.pages import plan_pages
 
-    own = {plan_src(i) for i in content.plans} | {tool_src(i) for i in content.tools}
+    own = ("plan.md.j2", "tool.md.j2", "activity.md.j2")
     try:
-        return [p.src for p in plan_pages(content) if p.src not in own]
-    except Exception:  # noqa: BLE001 - a page that cannot be planned is reported elsewhere
-        return []
+        return [p.src for p in plan_pages(content) if p.template not in own]
+    except Exception:  # noqa: BLE001 - a broken reference is reported elsewhere
+        # the pages that plan_pages always makes (site/pages.py)
+        return [*FIXED_PAGES]
 
 
 # --- uniqueness ---------------------------------------------------------------
@@ -475,6 +481,17 @@ def links(text: str) -> list[str]:
     )
 
 
+def at_text(doc: YamlDoc, loc: DataPath, needle: str, message: str) -> Problem:
+    """A problem on the line where needle is written in the value at loc (a
+    long text spans many lines), else on the value's first line."""
+    problem = doc.problem(loc, message)
+    lines = doc.text.splitlines()
+    for number in range(problem.line, min(len(lines), problem.line + 300) + 1):
+        if needle in lines[number - 1]:
+            return Problem(problem.file, number, problem.severity, message)
+    return problem
+
+
 def _link_schemes(inputs: Inputs) -> Iterator[Problem]:
     for _ident, doc in _docs(inputs):
         for loc, text in strings(doc.data):
@@ -486,7 +503,7 @@ def _link_schemes(inputs: Inputs) -> Iterator[Problem]:
                         "go to https://, http://, mailto:, tel: or a page of the "
                         "handbook"
                     ).format(name=field_name(loc), target=_short(target))
-                    yield doc.problem(loc, message)
+                    yield at_text(doc, loc, target, message)
 
 
 def _link_targets(inputs: Inputs) -> Iterator[Problem]:
@@ -501,7 +518,7 @@ def _link_targets(inputs: Inputs) -> Iterator[Problem]:
                 problem = _check_target(inputs, pages, target)
                 if problem:
                     message = f"{field_name(loc)}: " + problem
-                    yield doc.problem(loc, message)
+                    yield at_text(doc, loc, target, message)
 
 
 def _check_target(inputs: Inputs, pages: dict[str, str], target: str) -> str | None:

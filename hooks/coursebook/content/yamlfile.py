@@ -56,6 +56,9 @@ def _syntax_hints() -> dict[str, str]:
         "found character '@'": _(
             "'@' or '`' at the start of a value must be put in quotes"
         ),
+        "cannot start any token": _(
+            "'@' or '`' at the start of a value must be put in quotes"
+        ),
         "found character '`'": _(
             "'@' or '`' at the start of a value must be put in quotes"
         ),
@@ -97,7 +100,7 @@ class YamlDoc:
     data: Any = None
     lines: dict[DataPath, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    key_lines: dict[DataPath, int] = field(default_factory=dict)
+    text: str = ""
 
     def line_of(self, loc: DataPath) -> int:
         """Line of the deepest known prefix of loc (1 if none)."""
@@ -117,9 +120,12 @@ class _Refused(Exception):
         self.message = message
 
 
-def read_yaml(path: Path) -> YamlDoc:
+def read_yaml(path: Path, text: str | None = None) -> YamlDoc:
+    """Read path (or text, as if it were path's content)."""
     doc = YamlDoc(path)
     shown = display_path(path)
+    if text is not None:
+        return _parse(doc, shown, text)
     size = path.stat().st_size
     if size > MAX_BYTES:
         message = _(
@@ -139,6 +145,11 @@ def read_yaml(path: Path) -> YamlDoc:
         ).format(byte=raw[exc.start])
         doc.problems.append(Problem(shown, line, "error", message))
         return doc
+    return _parse(doc, shown, text)
+
+
+def _parse(doc: YamlDoc, shown: Path, text: str) -> YamlDoc:
+    doc.text = text
     for number, line_text in enumerate(text.splitlines(), start=1):
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent:
@@ -229,7 +240,6 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     """The line to change and a plain-words message for a YAML syntax error."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
-    what = exc.problem or exc.context or ""
     opened = exc.context_mark
     if exc.context and opened and _UNCLOSED.search(exc.context):
         # an unclosed quote or bracket: point at where it was opened
@@ -246,7 +256,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     for needle, hint in _syntax_hints().items():
         if needle in str(exc):
             return line, f"{message}: {hint}"
-    return line, f"{message} ({what})"
+    return line, message
 
 
 def _unclosed_quote_before(text: str, line: int) -> int | None:

@@ -6,11 +6,14 @@ mkdocs.yml never lists pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from ..content.bundle import Content
 from .diagrams import diagram
+from ..content.dates import steps
 from ..content.editions import schedule_of
 from .glossary import by_letter, term_id
 from ..content.plan_form import plan_form
@@ -36,13 +39,15 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
 
     def render(self, content: Content) -> str:
+        schedule = schedule_of(content)
         return render_page(
             self.template,
             self.src,
             content=content,
             course=content.course,
             edition=content.edition,
-            schedule=schedule_of(content),
+            schedule=schedule,
+            steps=steps(schedule),
             title=self.title,
             **self.context,
         )
@@ -137,6 +142,8 @@ def build_nav(pages: list[PageSpec], handwritten: list[tuple[str, str]]) -> list
     """MkDocs nav: pages in plan order, grouped by section; hand-written pages last."""
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}
+    # titles come from YAML: Material prints nav titles unescaped
+    pages = [replace(p, title=Markup(escape(p.title))) for p in pages]
     for page in pages:
         if page.section is None:
             nav.append({page.title: page.src})

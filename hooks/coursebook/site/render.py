@@ -33,9 +33,33 @@ _MD_LINK = re.compile(
 )
 
 
+# a Markdown link or link definition whose target has a scheme other than
+# http(s), mailto or tel: javascript:, data:, vbscript:, file:, ...
+_UNSAFE_LINK = re.compile(
+    r"(\]\(\s*<?\s*)(?=(?!(?:https?|mailto|tel):)[a-z][a-z0-9+.-]*\s*:)",
+    re.IGNORECASE,
+)
+_UNSAFE_DEFINITION = re.compile(
+    r"^(\s*)\[(?=[^\]\n]+\]:\s*<?\s*(?!(?:https?|mailto|tel):)[a-z][a-z0-9+.-]*:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def safe_links(text: str) -> str:
+    """Markdown in which only http(s):, mailto:, tel: and relative links
+    become links; any other link is escaped so it shows as the text written."""
+    text = _UNSAFE_LINK.sub(lambda m: m.group(1).replace("(", "\\(", 1), text)
+    return _UNSAFE_DEFINITION.sub(lambda m: m.group(1) + "\\[", text)
+
+
 def _none_as_empty(value: Any) -> Any:
-    """Optional fields print as nothing, not as "None"."""
-    return "" if value is None else value
+    """Optional fields print as nothing, not as "None"; text from YAML never
+    becomes a link other than http(s), mailto, tel or relative."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return safe_links(value)
+    return value
 
 
 def page_url(src: str) -> str:
