@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from coursebook.handbook import Handbook, _handwritten_pages
 from coursebook.site.glossary import abbreviation_markdown
 from coursebook.site.pages import plan_pages

@@ -11,8 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from coursebook.content.loader import load_content
 from coursebook.content.plan_form import plan_form
+from coursebook.content.validation import load_content
 from coursebook.downloads.plan_docx import build_document
 from coursebook.downloads.plan_pdf import write_plan_pdf
 

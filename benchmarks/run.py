@@ -127,6 +127,14 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+def _get_while_building(url: str) -> str:
+    """The page, or "" while the server is too busy rebuilding to answer."""
+    try:
+        return _get(url)
+    except OSError:  # a timeout on a loaded machine: ask again
+        return ""
+
+
 def reload_seconds(work: Path, tries: int) -> dict:
     """From saving a YAML file to `mkdocs serve` serving the changed page."""
     content = work / "reload-content"
@@ -163,7 +171,7 @@ def reload_seconds(work: Path, tries: int) -> dict:
             target.write_text(
                 original.replace("label: Modul 2", f"label: Modul 2 {marker}"), "utf-8"
             )
-            while marker not in _get(url):
+            while marker not in _get_while_building(url):
                 if time.perf_counter() - started > 30:
                     raise SystemExit("the edit never reached the served page")
                 time.sleep(0.02)

@@ -17,7 +17,7 @@ from coursebook.content.dates import (
     steps,
 )
 from coursebook.content.editions import TIMEZONE, schedule_of
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 
 SPRING = "foraar-2027"
 

@@ -17,7 +17,7 @@ import yaml
 from conftest import CONTENT, OWN_SITE_URL, ROOT, build_site, ready_mkdocs
 from coursebook.content.bundle import Content
 from coursebook.content.editions import long_date, schedule_of
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from coursebook.downloads.output import BuildOutput
 from coursebook.site.pages import plan_pages
 from icalendar import Calendar

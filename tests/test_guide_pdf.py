@@ -16,7 +16,7 @@ import pypdfium2 as pdfium
 import pytest
 from conftest import CONTENT, build_site
 from coursebook.content.editions import schedule_of
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from coursebook.downloads.guide_pdf import write_guide_pdf
 from coursebook.downloads.output import BuildOutput, RenderedPage
 from pypdf import PdfReader

@@ -261,18 +261,22 @@ def test_readings_and_photos_must_be_files_in_docs(
         "instructors:\n  - name: Anne Andersen\n    role: Underviser\n"
         "    photo: billeder/anne.jpg",
     )
-    docs = content_copy.parent / "docs"  # the docs/ beside this content/
-    _, findings = check(content_copy, capsys)
+    # the docs folder is the one the project's mkdocs.yml names
+    config = content_copy.parent / "mkdocs.yml"
+    replace(config, "docs_dir: docs", "docs_dir: sider")
+    docs = (content_copy.parent / "docs").rename(content_copy.parent / "sider")
+    settings = ("--config-file", str(config))
+    _, findings = check(content_copy, capsys, *settings)
     reading = finding(findings, path, line_of(path, "file: filer/artikel.pdf"), "error")
-    assert "'filer/artikel.pdf' is not in docs/" in reading
+    assert "'filer/artikel.pdf' is not in sider/" in reading
     photo = finding(findings, path, line_of(path, "photo:"), "error")
-    assert "'billeder/anne.jpg' is not in docs/" in photo
+    assert "'billeder/anne.jpg' is not in sider/" in photo
     for name in ("filer/artikel.pdf", "billeder/anne.jpg"):
         (docs / name).parent.mkdir(parents=True)
         (docs / name).write_bytes(b"x")
-    assert check(content_copy, capsys, "--strict") == (0, [])
+    assert check(content_copy, capsys, "--strict", *settings) == (0, [])
     replace(path, "file: filer/artikel.pdf", "file: ../hemmelig.pdf")
-    code, findings = check(content_copy, capsys)
+    code, findings = check(content_copy, capsys, *settings)
     assert code == 1
     outside = finding(findings, path, line_of(path, "file: ../"), "error")
     assert "expected a path inside docs/ without spaces" in outside

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import line_of, replace
-from coursebook.content.loader import load_content
+from conftest import ROOT, line_of, replace
 from coursebook.content.problems import ContentError
-from coursebook.content.validation import validate
+from coursebook.content.validation import load_content, validate
+from coursebook.settings import read as read_settings
 
 
 def errors_of(content: Path) -> list[str]:
@@ -171,7 +171,8 @@ def test_edition_can_be_overridden(content_copy: Path, monkeypatch) -> None:
         encoding="utf-8",
     )
     monkeypatch.setenv("COURSEBOOK_EDITION", "efteraar-2027")
-    content, _ = load_content(content_copy)
+    settings = read_settings(ROOT / "mkdocs.yml")
+    content, _ = load_content(content_copy, settings.edition)
     assert content.edition.name == "Efterår 2027"
 
 

@@ -18,10 +18,10 @@ import pdfplumber
 import pytest
 from conftest import CONTENT, build_site
 from coursebook.content.bundle import Content
-from coursebook.content.loader import load_content
 from coursebook.content.model import Plan, Question
 from coursebook.content.plan_form import plan_form
 from coursebook.content.problems import ContentError
+from coursebook.content.validation import load_content
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, IndirectObject
 

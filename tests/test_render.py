@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from conftest import build_site, replace
-from coursebook.site.render import relative_url, relink
+from coursebook.site.render import relink
+from coursebook.site.routes import relative_url
 
 
 def page(site: Path, url: str) -> str:

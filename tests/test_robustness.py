@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTENT
-from coursebook.content.loader import load_content
 from coursebook.content.problems import ContentError
+from coursebook.content.validation import load_content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

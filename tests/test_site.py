@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from coursebook.site.pages import plan_pages
 from guide.fixes import guide_fragments, normalise
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, build_site
-from coursebook.content.loader import load_content
 from coursebook.content.model import Glossary, Part, Term, Tool
+from coursebook.content.validation import load_content
 from coursebook.site.diagrams import LAYOUTS, WIDTH, diagram, text_width
 from coursebook.site.glossary import danish_key, explain_abbreviations
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import CONTENT, ROOT
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from coursebook.site.pages import plan_pages
-from coursebook.site.render import page_url
+from coursebook.site.routes import page_url
 
 # print-site's page with every chapter (mkdocs.yml: print_page_basename)
 PRINT_PAGE = "hele-guiden/"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import CONTENT
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from playwright.sync_api import Page, expect
 
 from .conftest import assert_only_local

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from conftest import CONTENT
-from coursebook.content.loader import load_content
+from coursebook.content.validation import load_content
 from coursebook.site.glossary import term_id
 from playwright.sync_api import BrowserContext, Page, expect
 

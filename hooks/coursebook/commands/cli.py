@@ -1,4 +1,5 @@
-"""The coordinator's command line: check | build | new-edition | publish | schema.
+"""The coordinator's command line: check, build, new-edition, publish, schema,
+export.
 
 Every text is Danish (argparse's own too, see i18n.translate_argparse);
 COURSEBOOK_LANG=en shows English.
@@ -12,11 +13,12 @@ import sys
 from pathlib import Path
 
 from ..content.editions import long_date, weekday
-from ..content.loader import CONTENT_ENV, EDITION_ENV
 from ..content.problems import Problem, Report, display_path
 from ..content.schemas import write_schemas
 from ..content.validation import validate
 from ..i18n import _, translate_argparse
+from ..settings import CONTENT_ENV, EDITION_ENV, SettingsError, project_config
+from ..settings import read as read_settings
 from .new_edition import NewEdition, NewEditionError, create_edition
 from .publish import CURRENT_ALIAS, PublishError, publish
 from .safebuild import safe_build
@@ -61,7 +63,6 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--content",
         type=Path,
-        default=Path("content"),
         metavar=_("FOLDER"),
         help=_("the content folder (content/)"),
     )
@@ -74,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help=_("warnings count as errors (as when publishing)"),
+    )
+
+    check.add_argument(
+        "--config-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
     )
 
     build = commands.add_parser(
@@ -112,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
         "new", metavar=_("NEW"), help=_("the new edition's id, e.g. efteraar-2027")
     )
     new.add_argument(
+        "--config-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
+    new.add_argument(
         "--from",
         dest="old",
         required=True,
@@ -131,7 +145,6 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--content",
         type=Path,
-        default=Path("content"),
         metavar=_("FOLDER"),
         help=_("the content folder (content/)"),
     )
@@ -145,7 +158,6 @@ def _parser() -> argparse.ArgumentParser:
     pub.add_argument(
         "--content",
         type=Path,
-        default=Path("content"),
         metavar=_("FOLDER"),
         help=_("the content folder (content/)"),
     )
@@ -175,11 +187,38 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help=_("write the JSON Schema files in content/schemas")
     )
     schema.add_argument(
+        "--config-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
+    schema.add_argument(
         "--content",
         type=Path,
-        default=Path("content"),
         metavar=_("FOLDER"),
         help=_("the content folder (content/)"),
+    )
+
+    export = commands.add_parser(
+        "export",
+        help=_("write the handbook as plain Markdown and a mkdocs.yml without hooks"),
+    )
+    export.add_argument(
+        "target",
+        metavar=_("FOLDER"),
+        type=Path,
+        help=_("the folder to write (replaced)"),
+    )
+    export.add_argument(
+        "--config-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
+    export.add_argument(
+        "--no-downloads",
+        action="store_true",
+        help=_("leave out the downloads (PDFs, Word files, calendars)"),
     )
     return parser
 
@@ -197,18 +236,30 @@ def main(argv: list[str] | None = None) -> int:
                 ).format(option=option, value=value)
             )
     args = parser.parse_args(argv)
+    try:
+        # every command reads the settings the build reads (settings.py)
+        if args.config_file is None:
+            args.config_file = project_config(getattr(args, "content", None))
+        args.settings = read_settings(args.config_file)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.command not in ("build", "export"):
+        args.content = args.content or args.settings.content_dir
     if args.command == "schema":
         for path in write_schemas(args.content):
             print(path)
         return 0
     if args.command == "check":
-        return run_check(args.content, strict=args.strict, edition=args.edition)
+        return run_check(args)
     if args.command == "build":
         return run_build(args)
     if args.command == "new-edition":
         return run_new_edition(args)
     if args.command == "publish":
         return run_publish(args)
+    if args.command == "export":
+        return run_export(args)
     return 2
 
 
@@ -253,14 +304,23 @@ def report(found: Report | list[Problem], strict: bool) -> bool:
     return False
 
 
-def run_check(
-    content_dir: Path, strict: bool = False, edition: str | None = None
-) -> int:
-    found = validate(content_dir, edition, "check")
-    if report(found, strict) or found.content is None:
+def run_check(args: argparse.Namespace) -> int:
+    settings = args.settings
+    # the edition asked for, else the one the build would pick
+    edition, source = args.edition, "--edition"
+    if edition is None:
+        edition, source = settings.edition, settings.edition_source or ""
+    found = validate(
+        args.content,
+        edition,
+        "check",
+        edition_source=source,
+        config_file=settings.config_file,
+    )
+    if report(found, args.strict) or found.content is None:
         return 1
     print(
-        _("The content in {folder} is in order.").format(folder=content_dir),
+        _("The content in {folder} is in order.").format(folder=args.content),
         file=sys.stderr,
     )
     return 0
@@ -289,7 +349,13 @@ def run_build(args: argparse.Namespace) -> int:
 def run_new_edition(args: argparse.Namespace) -> int:
     # what the copy needs is content that builds; the old edition's own
     # publish problems (a sample, past dates) are not the new one's
-    found = validate(args.content, args.old, "build", edition_source="--from")
+    found = validate(
+        args.content,
+        args.old,
+        "build",
+        edition_source="--from",
+        config_file=args.settings.config_file,
+    )
     if found.content is None or found.errors:
         report(found, strict=False)
         print(
@@ -305,7 +371,13 @@ def run_new_edition(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     _explain_new_edition(made, args)
-    checked = validate(args.content, args.new, "new-edition", edition_source="NY")
+    checked = validate(
+        args.content,
+        args.new,
+        "new-edition",
+        edition_source="NY",
+        config_file=args.settings.config_file,
+    )
     # only the new file: what is wrong elsewhere was there before
     problems = [p for p in checked.problems if p.file == display_path(made.path)]
     if problems:
@@ -430,6 +502,28 @@ def run_publish(args: argparse.Namespace) -> int:
             f"\nSe det lokalt med: mike serve --branch {args.branch}\n"
             f"Læg det på serveren med: coursebook publish {args.edition} --push"
         )
+    return 0
+
+
+# --- export --------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .export import export
+
+    try:
+        config = export(args.target, args.config_file, not args.no_downloads)
+    except MkDocsException as exc:
+        print(exc, file=sys.stderr)
+        print(_("Nothing was exported."), file=sys.stderr)
+        return 1
+    print(
+        _(
+            "Exported to {folder}. Build it without hooks: mkdocs build -f {config}"
+        ).format(folder=args.target, config=config)
+    )
     return 0
 
 

@@ -26,7 +26,7 @@ import yaml
 
 from ..content.bundle import Content
 from ..content.editions import schedule_of
-from ..content.loader import CONTENT_ENV, EDITION_ENV
+from ..settings import CONTENT_ENV, EDITION_ENV
 
 CURRENT_ALIAS = "aktuel"
 # Material's version selector: the editions' names, and "older edition" on all

@@ -20,7 +20,6 @@ from .yamlfile import YamlDoc
 
 # The course runs in Denmark; every time in an edition file is Danish time.
 TIMEZONE = ZoneInfo("Europe/Copenhagen")
-CALENDAR_FILE = "kalender.ics"
 
 _WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
 _MONTHS = [
@@ -132,17 +131,12 @@ class Slot:
         window = self.before.trio_meeting if self.before else None
         return date_range(window.first_day, window.last_day) if window else None
 
-    @property
-    def calendar_file(self) -> str:
-        return f"kalender-{self.ident}.ics"
-
 
 @dataclass(frozen=True)
 class Schedule:
     edition_id: str
     edition: Edition
     slots: list[Slot]
-    calendar_file: str = CALENDAR_FILE
 
     def slot(self, ident: str) -> Slot:
         return next(slot for slot in self.slots if slot.ident == ident)

@@ -13,17 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..i18n import _
 from .model import Activity, Course, Edition, Glossary, Plan, Tool
-from .problems import ContentError, Problem, display_path
+from .problems import Problem, display_path
 from .yamlfile import DataPath, YamlDoc, read_yaml
-
-if TYPE_CHECKING:
-    from .bundle import Content
 
 # folder (or file) → model; the id of a file in a folder is its stem
 FOLDERS: dict[str, type[BaseModel]] = {
@@ -33,24 +30,8 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "editions": Edition,
 }
 FILES: dict[str, type[BaseModel]] = {"course.yml": Course, "glossary.yml": Glossary}
-EDITION_ENV = "COURSEBOOK_EDITION"
-CONTENT_ENV = "COURSEBOOK_CONTENT"
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 Key = tuple[str, str]
-
-
-def load_content(
-    root: Path, edition: str | None = None
-) -> tuple[Content, list[Problem]]:
-    """Validated content for a build: the content and its warnings; raises
-    ContentError listing every problem when there is at least one error."""
-    from .validation import validate
-
-    report = validate(root, edition, purpose="build")
-    if report.stops():
-        raise ContentError(report.problems)
-    assert report.content is not None
-    return report.content, report.warnings
 
 
 @dataclass

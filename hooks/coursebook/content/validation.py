@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .bundle import Content
-from .loader import EDITION_ENV, Read, read_content
-from .problems import Problem, Report
+from .loader import Read, read_content
+from .problems import ContentError, Problem, Report
 from .rules import RULES, Inputs, SiteConfig
 from .yamlfile import YamlDoc, read_yaml
 
@@ -37,15 +36,18 @@ def validate(
     today: dt.date | None = None,
 ) -> Report:
     """Check content_dir for purpose; the edition to build is `edition` (named
-    by edition_source in messages), else COURSEBOOK_EDITION, else course.yml's."""
+    by edition_source in messages), else course.yml's. The settings module
+    says which edition the settings and the environment ask for."""
     assert purpose in PURPOSES, purpose
-    if edition is None and os.environ.get(EDITION_ENV):
-        edition, edition_source = os.environ[EDITION_ENV], EDITION_ENV
-    elif edition is None:
+    if edition is None:
         edition_source = ""
     today = today or dt.date.today()
     config_file = config_file or find_config(content_dir)
-    key = _cache_key(content_dir, config_file, edition, edition_source, purpose, today)
+    site = read_site_config(config_file)
+    docs_dir = _docs_dir(config_file, site)
+    key = _cache_key(
+        content_dir, config_file, docs_dir, edition, edition_source, purpose, today
+    )
     if key and key in _CACHE:
         return _CACHE[key]
     read = read_content(content_dir)
@@ -57,7 +59,6 @@ def validate(
     elif edition_id is None and raw_course is not None and raw_course.data:
         chosen = raw_course.data.get("edition")
         edition_id = chosen if isinstance(chosen, str) else None
-    site = read_site_config(config_file)
     inputs = Inputs(
         root=content_dir,
         purpose=purpose,
@@ -66,7 +67,7 @@ def validate(
         edition_id=edition_id,
         edition_source=edition_source or None,
         site=site,
-        docs_dir=_docs_dir(config_file, site),
+        docs_dir=docs_dir,
         today=today,
     )
     problems: set[Problem] = set()
@@ -78,6 +79,18 @@ def validate(
             _CACHE.clear()
         _CACHE[key] = report
     return report
+
+
+def load_content(
+    root: Path, edition: str | None = None
+) -> tuple[Content, list[Problem]]:
+    """Validated content for a build: the content and its warnings; raises
+    ContentError listing every problem when there is at least one error."""
+    report = validate(root, edition, purpose="build")
+    if report.stops():
+        raise ContentError(report.problems)
+    assert report.content is not None
+    return report.content, report.warnings
 
 
 def _assemble(read: Read, edition_id: str | None) -> Content | None:
@@ -119,11 +132,11 @@ def _in_course_order(
 
 
 def find_config(content_dir: Path) -> Path | None:
-    """mkdocs.yml beside the content folder, else in the working folder."""
-    for folder in (content_dir.resolve().parent, Path.cwd()):
-        if (folder / "mkdocs.yml").is_file():
-            return folder / "mkdocs.yml"
-    return None
+    """The project's mkdocs.yml (settings.project_config), if there is one."""
+    from ..settings import project_config
+
+    found = project_config(content_dir)
+    return found if found.is_file() else None
 
 
 def read_site_config(path: Path | None) -> SiteConfig:
@@ -168,6 +181,7 @@ def _docs_dir(config_file: Path | None, site: SiteConfig) -> Path | None:
 def _cache_key(
     content_dir: Path,
     config_file: Path | None,
+    docs_dir: Path | None,
     edition: str | None,
     source: str,
     purpose: str,
@@ -181,8 +195,8 @@ def _cache_key(
         files = sorted(content_dir.rglob("*")) if content_dir.is_dir() else []
         if config_file is not None:
             files.append(config_file)
-            docs = config_file.parent / "docs"
-            files += sorted(docs.rglob("*")) if docs.is_dir() else []
+        if docs_dir is not None and docs_dir.is_dir():
+            files += sorted(docs_dir.rglob("*"))
         for path in files:
             digest.update(str(path).encode())
             if path.is_file():

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .output import PDF_ENV, BuildOutput, log, pdfs_enabled
+from .output import BuildOutput, log
 
 Writer = Callable[[BuildOutput], list[Path]]
 
@@ -33,8 +33,8 @@ def writers() -> list[tuple[str, Writer, bool]]:
 def write_all(output: BuildOutput) -> list[Path]:
     written: list[Path] = []
     for name, writer, makes_pdf in writers():
-        if makes_pdf and not pdfs_enabled():
-            log.info("coursebook: %s skipped (%s=0)", name, PDF_ENV)
+        if makes_pdf and not output.pdfs:
+            log.info("coursebook: %s skipped (PDFs are off)", name)
             continue
         started = time.perf_counter()
         files = writer(output)

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.editions import Schedule, Slot, schedule_of
-from ..site.pages import activity_src
-from ..site.render import page_url
+from ..site import routes
 from .output import BuildOutput
 
 if TYPE_CHECKING:
@@ -59,11 +58,11 @@ def write_calendars(output: BuildOutput) -> list[Path]:
     if not schedule.dated:
         return []  # nothing to put in a calendar yet; the pages link to none
     written = []
-    everything = output.downloads / schedule.calendar_file
+    everything = output.downloads / routes.file_name("calendar")
     everything.write_bytes(calendar(schedule.dated, title).to_ical())
     written.append(everything)
     for slot in schedule.dated:
-        path = output.downloads / slot.calendar_file
+        path = output.downloads / routes.file_name("activity_calendar", slot.ident)
         name = f"{title}: {slot.activity.label}"
         path.write_bytes(calendar([slot], name).to_ical())
         written.append(path)
@@ -86,7 +85,7 @@ def _event(
     lines = [activity.subtitle] if activity.subtitle else []
     if slot.trio_meeting:
         lines.append(f"TRIO-mødet før {activity.label}: {slot.trio_meeting}.")
-    url = _absolute(output.site_url, activity_src(slot.ident))
+    url = routes.absolute_url(output.site_url, routes.page("activity", slot.ident))
     if url:
         lines.append(f"Læs mere og forbered dig: {url}")
     event = Event.new(
@@ -101,12 +100,3 @@ def _event(
         status="TENTATIVE" if schedule.provisional else "CONFIRMED",
     )
     return event
-
-
-def _absolute(site_url: str, src: str) -> str:
-    """The page's address under site_url ('' when the site has no address).
-
-    mike appends the version to site_url without a trailing slash."""
-    if not site_url:
-        return ""
-    return site_url.rstrip("/") + "/" + page_url(src)

@@ -21,14 +21,14 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 
 from ..content.editions import schedule_of
-from ..site.pages import activity_src, plan_pages, plan_src, tool_src
-from ..site.render import TEMPLATES, environment, page_url
+from ..site import routes
+from ..site.render import TEMPLATES, environment
+from ..site.routes import file_name, page_url
 from .output import BuildOutput, RenderedPage
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
 
-PDF_NAME = "kursusguide.pdf"
 PDF_TEMPLATES = TEMPLATES / "pdf"
 
 # Parts of a web page that mean nothing on paper: the ¶ permalinks, anything
@@ -68,7 +68,7 @@ def write_guide_pdf(output: BuildOutput) -> list[Path]:
         url_fetcher=fetcher,
     )
     stylesheet = CSS(filename=PDF_TEMPLATES / "guide.css", url_fetcher=fetcher)
-    target = output.downloads / PDF_NAME
+    target = output.downloads / file_name("guide")
     document.write_pdf(target, stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
     return [target]
 
@@ -95,25 +95,20 @@ def guide_html(output: BuildOutput) -> str:
 
 
 def chapters_of(output: BuildOutput) -> list[Chapter]:
-    content = output.content
-    sections = {spec.src: spec.section for spec in plan_pages(content)}
-    kinds = {activity_src(i): "activity" for i in content.activities}
-    kinds |= {plan_src(i): "plan" for i in content.plans}
-    kinds |= {tool_src(i): "tool" for i in content.tools}
     keys = {page_url(page.src): chapter_key(page.src) for page in output.pages}
     chapters = []
     for page in output.pages:
         chapter = _PageRewriter(page, keys, output.site_url).rewrite()
         # the nav's short name where it adds to the title ("Modul 1"); the
         # front page's "Forside" does not
-        same = page.title == chapter.title or page.src == "index.md"
+        same = page.title == chapter.title or page.src == routes.page("front")
         chapters.append(
             Chapter(
                 key=chapter_key(page.src),
                 title=chapter.title,
                 label=None if same else page.title,
-                section=sections.get(page.src),
-                kind=kinds.get(page.src, "page"),
+                section=page.section,
+                kind=page.kind,
                 body=Markup(chapter.html),
             )
         )
@@ -199,18 +194,18 @@ class _PageRewriter(HTMLParser):
         self.stack: list[str] = []
         self.drop_depth: int | None = None
         self.svg_depth: int | None = None
-        self.h1: list[str] | None = None
-        self.title: str | None = None
+        self.has_h1 = False
 
     def rewrite(self) -> _Rewritten:
         self.feed(self.page.html)
         self.close()
         body = "".join(self.out)
-        if self.title is None:
+        # the chapter's title is the page's heading as MkDocs read it
+        title = self.page.heading or self.page.title
+        if not self.has_h1:
             # a page without a heading still gets a titled chapter
-            title = html.escape(self.page.title)
-            body = f'<h1 id="{self.key}--titel">{title}</h1>{body}'
-        return _Rewritten(self.title or self.page.title, body)
+            body = f'<h1 id="{self.key}--titel">{html.escape(title)}</h1>{body}'
+        return _Rewritten(title, body)
 
     # --- the parser's events --------------------------------------------
 
@@ -228,9 +223,6 @@ class _PageRewriter(HTMLParser):
             name = self.stack.pop()
             if self.drop_depth is None:
                 self.out.append(f"</{name}>")
-            if name == "h1" and self.h1 is not None and self.title is None:
-                self.title = " ".join(html.unescape("".join(self.h1)).split())
-                self.h1 = None
             if depth == self.svg_depth:
                 self.svg_depth = None
             if depth == self.drop_depth:
@@ -256,8 +248,6 @@ class _PageRewriter(HTMLParser):
         if self.drop_depth is not None:
             return
         self.out.append(text)
-        if self.h1 is not None:
-            self.h1.append(text)
 
     def _start(
         self, tag: str, attrs: list[tuple[str, str | None]], closed: bool
@@ -272,8 +262,8 @@ class _PageRewriter(HTMLParser):
             self.stack.append(tag)
             if tag == "svg" and self.svg_depth is None:
                 self.svg_depth = len(self.stack)
-            if tag == "h1" and self.title is None:
-                self.h1 = []
+            if tag == "h1":
+                self.has_h1 = True
         if self.drop_depth is not None:
             return
         if self.svg_depth is None:

@@ -3,25 +3,40 @@
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..content.bundle import Content
+from ..site import routes
+
+if TYPE_CHECKING:
+    from ..site.pages import PageSpec
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
-DOWNLOADS = "downloads"
-# COURSEBOOK_PDF=0 skips the PDF files (for a fast `mkdocs serve` preview)
-PDF_ENV = "COURSEBOOK_PDF"
 
 
 @dataclass
 class RenderedPage:
-    """One page as MkDocs rendered it: what the printable guide is made of."""
+    """One page as MkDocs rendered it: what the printable guide is made of.
+
+    spec is the page's plan (kind, section, source) for a generated page, None
+    for a hand-written one from docs/; heading is its first-level heading as
+    MkDocs read it, title its name in the navigation."""
 
     src: str
     title: str
     html: str
+    spec: PageSpec | None = None
+    heading: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind if self.spec else "page"
+
+    @property
+    def section(self) -> str | None:
+        return self.spec.section if self.spec else None
 
 
 @dataclass
@@ -30,13 +45,11 @@ class BuildOutput:
     site_dir: Path
     site_url: str
     pages: list[RenderedPage] = field(default_factory=list)
+    # False skips the PDF files (settings: pdf), for a fast preview
+    pdfs: bool = True
 
     @property
     def downloads(self) -> Path:
-        folder = self.site_dir / DOWNLOADS
+        folder = self.site_dir / routes.DOWNLOADS
         folder.mkdir(parents=True, exist_ok=True)
         return folder
-
-
-def pdfs_enabled() -> bool:
-    return os.environ.get(PDF_ENV, "1").strip().lower() not in ("0", "false", "nej")

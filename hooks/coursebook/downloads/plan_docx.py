@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import markdown
 
 from ..content.plan_form import AnswerField, PlanForm, plan_form
+from ..site.routes import file_name
 from .output import BuildOutput
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ _MADE: dict[str, tuple[str, bytes]] = {}
 def write_plan_docx(output: BuildOutput) -> list[Path]:
     written = []
     for ident in output.content.plans:
-        target = output.downloads / f"{ident}.docx"
+        target = output.downloads / file_name("plan_docx", ident)
         target.write_bytes(document_bytes(plan_form(output.content, ident)))
         written.append(target)
     return written

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ..content.plan_form import PlanForm, plan_form
 from ..site.render import TEMPLATES, environment
+from ..site.routes import file_name
 from .output import BuildOutput
 
 FORMS = TEMPLATES / "forms"
@@ -45,7 +46,7 @@ def form_html(form: PlanForm) -> str:
 def write_plan_pdfs(output: BuildOutput) -> list[Path]:
     written = []
     for ident in output.content.plans:
-        target = output.downloads / f"{ident}.pdf"
+        target = output.downloads / file_name("plan_pdf", ident)
         write_plan_pdf(plan_form(output.content, ident), target)
         written.append(target)
     return written

@@ -12,12 +12,13 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..content.bundle import Content
-from .diagrams import diagram
 from ..content.dates import steps
 from ..content.editions import schedule_of
-from .glossary import by_letter, term_id
 from ..content.plan_form import plan_form
+from .diagrams import diagram
+from .glossary import by_letter, term_id
 from .render import render_page
+from .routes import page as route
 
 # Site sections (interface text, not course content)
 ABOUT = "Om uddannelsen"
@@ -25,18 +26,23 @@ ACTIVITIES = "Aktiviteter"
 PLANS = "Planer"
 TOOLS = "Værktøjskassen"
 GOAL_MAP = "Læringsmål på tværs"
-GLOSSARY, GLOSSARY_SRC = "Ordliste", "ordliste.md"
+GLOSSARY = "Ordliste"
 PRACTICAL = "Praktisk information"
-PRACTICAL_SRC = "praktisk-information.md"  # overrides/partials/edition-banner.html
 
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One generated page: where it lives, its nav title and section, and what
+    it shows (kind "activity", "plan" or "tool" with the item's ident, or
+    "page"). It travels with the page through MkDocs to the downloads."""
+
     src: str
     title: str
     template: str
     section: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
+    kind: str = "page"
+    ident: str | None = None
 
     def render(self, content: Content) -> str:
         schedule = schedule_of(content)
@@ -56,12 +62,14 @@ class PageSpec:
 def plan_pages(content: Content) -> list[PageSpec]:
     course = content.course
     pages = [
-        PageSpec("index.md", "Forside", "index.md.j2", None, _front_page(content)),
-        PageSpec("laeringsmaal.md", course.outcomes.title, "outcomes.md.j2", ABOUT),
-        PageSpec("hovedpointer.md", course.key_points.title, "key_points.md.j2", ABOUT),
-        PageSpec("overblik.md", course.overview.title, "overview.md.j2", ABOUT),
-        PageSpec("forankring.md", course.anchoring.title, "anchoring.md.j2", ABOUT),
-        PageSpec("laeringsmaal-kort.md", GOAL_MAP, "goal_map.md.j2", ABOUT),
+        PageSpec(route("front"), "Forside", "index.md.j2", None, _front_page(content)),
+        PageSpec(route("outcomes"), course.outcomes.title, "outcomes.md.j2", ABOUT),
+        PageSpec(
+            route("key_points"), course.key_points.title, "key_points.md.j2", ABOUT
+        ),
+        PageSpec(route("overview"), course.overview.title, "overview.md.j2", ABOUT),
+        PageSpec(route("anchoring"), course.anchoring.title, "anchoring.md.j2", ABOUT),
+        PageSpec(route("goal_map"), GOAL_MAP, "goal_map.md.j2", ABOUT),
     ]
     for ident, activity in content.activities.items():
         pages.append(
@@ -71,6 +79,8 @@ def plan_pages(content: Content) -> list[PageSpec]:
                 "activity.md.j2",
                 ACTIVITIES,
                 {"ident": ident, "activity": activity},
+                kind="activity",
+                ident=ident,
             )
         )
     for ident, plan in content.plans.items():
@@ -81,9 +91,11 @@ def plan_pages(content: Content) -> list[PageSpec]:
                 "plan.md.j2",
                 PLANS,
                 {"ident": ident, "plan": plan, "form": plan_form(content, ident)},
+                kind="plan",
+                ident=ident,
             )
         )
-    pages.append(PageSpec("vaerktoejer/index.md", TOOLS, "tools_index.md.j2", TOOLS))
+    pages.append(PageSpec(route("tools"), TOOLS, "tools_index.md.j2", TOOLS))
     for ident, tool in content.tools.items():
         pages.append(
             PageSpec(
@@ -92,20 +104,22 @@ def plan_pages(content: Content) -> list[PageSpec]:
                 "tool.md.j2",
                 TOOLS,
                 {"ident": ident, "tool": tool, "diagram": diagram},
+                kind="tool",
+                ident=ident,
             )
         )
     if content.glossary is not None:
         pages.append(
             PageSpec(
-                GLOSSARY_SRC,
+                route("glossary"),
                 GLOSSARY,
                 "glossary.md.j2",
                 None,
                 {"groups": by_letter(content.glossary), "term_id": term_id},
             )
         )
-    pages.append(PageSpec(PRACTICAL_SRC, PRACTICAL, "practical.md.j2"))
-    pages.append(PageSpec("undervisere.md", "Undervisere", "instructors.md.j2"))
+    pages.append(PageSpec(route("practical"), PRACTICAL, "practical.md.j2"))
+    pages.append(PageSpec(route("instructors"), "Undervisere", "instructors.md.j2"))
     return pages
 
 
@@ -127,15 +141,15 @@ def _front_page(content: Content) -> dict[str, Any]:
 
 
 def activity_src(ident: str) -> str:
-    return f"aktiviteter/{ident}.md"
+    return route("activity", ident)
 
 
 def plan_src(ident: str) -> str:
-    return f"{ident}.md"
+    return route("plan", ident)
 
 
 def tool_src(ident: str) -> str:
-    return f"vaerktoejer/{ident}.md"
+    return route("tool", ident)
 
 
 def build_nav(pages: list[PageSpec], handwritten: list[tuple[str, str]]) -> list[Any]:

@@ -25,6 +25,9 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from . import routes
+from .routes import download_url, relative_url
+
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
 # [text](some/page.md#anchor) written relative to the docs root
@@ -62,25 +65,6 @@ def _none_as_empty(value: Any) -> Any:
     return value
 
 
-def page_url(src: str) -> str:
-    """The directory URL MkDocs gives a page at docs-relative path src."""
-    stem = src.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def relative_url(target_src: str, from_src: str) -> str:
-    """Link from page from_src to page target_src (both docs-relative .md paths)."""
-    target, _, anchor = target_src.partition("#")
-    here = page_url(from_src) or "."
-    url = posixpath.relpath(page_url(target) or ".", here)
-    url = "./" if url == "." else url + ("" if url.endswith("/") else "/")
-    return url + (f"#{anchor}" if anchor else "")
-
-
 def relink(markdown: str, page_src: str) -> str:
     """Rewrite docs-root links ([x](handleplan.md)) relative to the page."""
     depth = posixpath.dirname(page_src)
@@ -95,6 +79,12 @@ def relink(markdown: str, page_src: str) -> str:
 @pass_context
 def _url(context: Context, target_src: str) -> Markup:
     return Markup(escape(relative_url(target_src, context["page_src"])))
+
+
+@pass_context
+def _download(context: Context, kind: str, ident: str | None = None) -> Markup:
+    path = routes.download(kind, ident)
+    return Markup(escape(download_url(path, context["page_src"])))
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -125,7 +115,11 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # addresses come from the route table: route() names a page's source,
+    # url() links to it from the page being rendered, download() to a file
     env.globals["url"] = _url
+    env.globals["route"] = routes.page
+    env.globals["download"] = _download
     return env
 
 
