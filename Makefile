@@ -36,10 +36,11 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 # Tests need Debian's chromium (browser tests), LibreOffice (the Word files
-# must convert), and Enchant with the Danish Hunspell dictionary (the spelling
-# check). Each is found by a command or, for a library, a file it installs.
+# must convert), poppler (pdftotext: where the plans' answers are drawn), and
+# Enchant with the Danish Hunspell dictionary (the spelling check). Each is
+# found by a command or, for a library, a file it installs.
 # Install them when we may (root), or say how.
-TEST_PACKAGES := chromium:chromium soffice:libreoffice-writer-nogui \
+TEST_PACKAGES := chromium:chromium soffice:libreoffice-writer-nogui pdftotext:poppler-utils \
   /usr/share/doc/libenchant-2-2:libenchant-2-2 \
   /usr/share/hunspell/da_DK.dic:hunspell-da
 system-packages:

@@ -123,7 +123,8 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
+    # generous: mkdocs serve holds requests while it rebuilds, slowly on a busy machine
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
         return response.read().decode("utf-8")
 
 

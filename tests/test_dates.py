@@ -18,6 +18,7 @@ from coursebook.content.dates import (
 )
 from coursebook.content.editions import TIMEZONE, schedule_of
 from coursebook.content.validation import load_content
+from coursebook.site.pages import plan_pages
 
 SPRING = "foraar-2027"
 
@@ -135,3 +136,29 @@ def test_two_activities_on_one_day_share_the_day(tmp_path: Path) -> None:
     assert describe(step_at(spring, at(2027, 2, 9))) == "today workshop"
     assert describe(step_at(spring, at(2027, 2, 10))) == "before modul-2"
     assert len(steps(spring)) == 7  # three course days: before and today each, after
+
+
+def test_the_next_step_names_the_readings_to_do_before_it(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder)
+    text = (folder / "editions" / f"{SPRING}.yml").read_text(encoding="utf-8")
+    text = text.replace(
+        "      last_day: 2027-03-24\n    readings: []",
+        "      last_day: 2027-03-24\n    readings:\n"
+        "      - title: Psykologisk tryghed i teamet\n"
+        "        author: A. Forfatter\n        year: 2024\n"
+        "        url: https://example.com/artikel\n",
+        1,
+    )
+    (folder / "editions" / f"{SPRING}.yml").write_text(text, encoding="utf-8")
+    content = load_content(folder)[0]
+    front = next(spec for spec in plan_pages(content) if spec.src == "index.md")
+    markdown = front.render(content)
+    step = markdown.split('data-cb-from="2027-03-10T00:00:00+01:00"')[1]
+    step = step.split("</div>")[0]
+    assert "Næste gang: <a" in step and "Modul 2" in step
+    assert (
+        '<li>Læs <a href="https://example.com/artikel">Psykologisk tryghed i '
+        "teamet</a>, A. Forfatter (2024).</li>"
+    ) in step
+    assert "Mød din TRIO i perioden 15.–24. marts 2027." in step

@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 import html
 import http.server
+import os
 import posixpath
 import re
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +17,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
-from conftest import CONTENT, build_site
+from conftest import CONTENT, ROOT, build_site
 from coursebook.content.editions import schedule_of
 from coursebook.content.validation import load_content
 from coursebook.downloads.guide_pdf import write_guide_pdf
@@ -24,6 +27,8 @@ from pypdf.generic import DictionaryObject, IndirectObject
 
 PDF = Path("downloads") / "kursusguide.pdf"
 HEADING_SIZE = 22  # the chapter title's size in pt (templates/pdf/guide.css)
+MM = 72 / 25.4
+MARGIN_TOP, MARGIN_BOTTOM = 26 * MM, 22 * MM  # guide.css's @page margins
 PIXEL = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 )
@@ -33,19 +38,51 @@ PIXEL = base64.b64decode(
 class Guide:
     reader: PdfReader
     texts: list[str]  # each page's text, whitespace collapsed
-    headings: list[str]  # each page's chapter heading, "" when it has none
+    titles: list[list[str]]  # the chapter titles printed on each page
+    fills: list[float]  # how much of each page's text area is used, 0–1
+
+    @property
+    def headings(self) -> list[str]:
+        """Each page's first chapter title, "" when none begins on it."""
+        return [titles[0] if titles else "" for titles in self.titles]
 
 
 def read_guide(path: Path) -> Guide:
     reader = PdfReader(path)
-    texts, headings = [], []
+    texts, titles, fills = [], [], []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             texts.append(" ".join((page.extract_text() or "").split()))
             words = page.extract_words(extra_attrs=["size"])
-            big = [w["text"] for w in words if round(w["size"]) == HEADING_SIZE]
-            headings.append(" ".join(big))
-    return Guide(reader, texts, headings)
+            lines: dict[float, list[str]] = {}
+            for word in words:
+                if round(word["size"]) == HEADING_SIZE:
+                    lines.setdefault(round(word["top"]), []).append(word["text"])
+            # a title of two lines is one title
+            joined: list[str] = []
+            previous = None
+            for top in sorted(lines):
+                if previous is not None and top - previous < HEADING_SIZE * 1.5:
+                    joined[-1] += " " + " ".join(lines[top])
+                else:
+                    joined.append(" ".join(lines[top]))
+                previous = top
+            titles.append(joined)
+            fills.append(text_area_used(page))
+    return Guide(reader, texts, titles, fills)
+
+
+def text_area_used(page: pdfplumber.page.Page) -> float:
+    """How far down the text area (inside templates/pdf/guide.css's @page
+    margins) the page's content reaches, 0 to 1: words, lines and drawings."""
+    top, bottom = MARGIN_TOP, page.height - MARGIN_BOTTOM
+    objects = page.extract_words() + page.rects + page.curves + page.images
+    inside = [
+        o["bottom"]
+        for o in objects
+        if o["top"] >= top - 1 and o["bottom"] <= bottom + 1
+    ]
+    return (max(inside, default=top) - top) / (bottom - top)
 
 
 def chapter_titles(site: Path) -> list[str]:
@@ -56,6 +93,8 @@ def chapter_titles(site: Path) -> list[str]:
     chunks = page.split('<section class="print-page" id="')[1:]
     titles = []
     for chunk in chunks:
+        if 'class="cb-web-only"' in chunk[: chunk.find("<h1")]:
+            continue  # a page that is web-only as a whole is not printed
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", chunk, flags=re.DOTALL)
         assert heading, chunk[:200]
         text = re.sub(r'<a class="headerlink".*?</a>', "", heading.group(1))
@@ -103,32 +142,129 @@ def test_sections_are_bookmarked_under_their_chapter(guide) -> None:
     assert "Sådan bruger du den i praksis" in sections
 
 
-def test_every_chapter_starts_a_page_with_its_title(guide, chapters) -> None:
-    assert [h for h in guide.headings if h] == ["Indhold", *chapters]
+def test_every_chapter_is_printed_once_under_its_title(guide, chapters) -> None:
+    printed = [title for titles in guide.titles for title in titles]
+    assert printed == ["Indhold", *chapters]
 
 
 def test_contents_page_numbers_are_where_the_chapters_begin(guide, chapters) -> None:
     for title in chapters:
         printed = listed_page(guide, title)
         assert printed, f"{title!r} is not in the table of contents"
-        assert guide.headings[printed - 1] == title, (
+        assert title in guide.titles[printed - 1], (
             f"the contents say {title!r} is on page {printed}, "
-            f"but page {printed} begins {guide.headings[printed - 1]!r}"
+            f"but page {printed} has {guide.titles[printed - 1]!r}"
         )
+
+
+# The chapters whose end may leave a page less than a third full: the guide's
+# last chapter (nothing follows it). Every other chapter ends on a fuller page,
+# or the next chapter runs on below it (guide_pdf.Layout).
+SHORT_CHAPTER_ENDS = {"Praktisk information"}
+
+
+def test_no_page_is_less_than_a_third_full_but_a_named_chapter_end(guide) -> None:
+    chapter = None
+    short = []
+    for number, (titles, fill) in enumerate(
+        zip(guide.titles, guide.fills, strict=True), start=1
+    ):
+        chapter = titles[-1] if titles else chapter
+        ends_chapter = number == len(guide.titles) or bool(guide.titles[number])
+        if number > 1 and fill < 1 / 3:  # the cover is a page of its own
+            short.append((number, chapter, round(fill, 2)))
+            assert ends_chapter and chapter in SHORT_CHAPTER_ENDS, short[-1]
+    assert len(guide.fills) > 30
+
+
+def test_contents_fill_whole_pages(guide) -> None:
+    """No line of the contents is left alone on a page of its own."""
+    start = guide.headings.index("Indhold")
+    end = next(i for i, h in enumerate(guide.headings) if h and i > start)
+    assert all(fill > 1 / 3 for fill in guide.fills[start:end])
+
+
+def test_key_points_are_numbered_1_to_10(site: Path) -> None:
+    """Three lists under three questions, one count: each list starts where
+    the one before ended, on the web page and in the PDF."""
+    content, _ = load_content(CONTENT)
+    total = sum(len(group.points) for group in content.course.key_points.groups)
+    assert total == 10
+    markup = (site / "hovedpointer" / "index.html").read_text(encoding="utf-8")
+    article = markup[markup.index("<article") :]
+    numbers = []
+    for start, items in re.findall(
+        r"<ol(?: start=\"(\d+)\")?>(.*?)</ol>", article, re.S
+    ):
+        first = int(start or 1)
+        numbers += range(first, first + items.count("<li>"))
+    assert numbers == list(range(1, 11))
+
+    guide = read_guide(site / PDF)
+    title = content.course.key_points.title
+    first = next(i for i, titles in enumerate(guide.titles) if title in titles)
+    markers = []
+    with pdfplumber.open(site / PDF) as pdf:
+        for page in pdf.pages[first : first + 3]:
+            words = page.extract_words()
+            indent = min(w["x0"] for w in words)  # the list markers' column
+            markers += [
+                w["text"]
+                for w in words
+                if re.fullmatch(r"\d+\.", w["text"]) and w["x0"] < indent + 12
+            ]
+    assert markers[:10] == [f"{n}." for n in range(1, 11)]
+
+
+SCREEN_ONLY = (
+    "holde musen over den",
+    "Åbn menuen øverst til venstre",
+    "(sidst i menuen)",
+    "Kalenderfilen kan åbnes i Outlook",
+)
+
+
+def test_screen_only_sentences_are_not_printed_and_print_wording_is(guide) -> None:
+    text = " ".join(guide.texts)
+    for phrase in SCREEN_ONLY:
+        assert phrase not in text
+    # the calendar sentence has a form for paper
+    assert "Datoerne kan hentes som kalenderfil" in text
+
+
+def test_pages_about_the_website_are_left_out(guide) -> None:
+    """The accessibility statement and "Om håndbogen" speak of the website
+    (axe-core, browsers, menus): not printed, and not in the contents."""
+    titles = outline_titles(guide.reader)
+    assert "Tilgængelighed" not in titles and "Om håndbogen" not in titles
+    text = " ".join(guide.texts)
+    assert "axe-core" not in text and "Chromium" not in text
+
+
+def test_the_instructors_note_is_printed_once(guide) -> None:
+    """Without instructors, their page only repeats the practical page's note:
+    the guide prints the note once, and no chapter of its own."""
+    content, _ = load_content(CONTENT)
+    assert not content.edition.instructors, "the shipped edition has none yet"
+    note = " ".join(content.edition.instructors_note.split())
+    assert " ".join(guide.texts).count(note) == 1
+    assert "Undervisere" not in outline_titles(guide.reader)
 
 
 def test_no_heading_is_left_at_the_foot_of_a_page(site: Path) -> None:
     with pdfplumber.open(site / PDF) as pdf:
         for number, page in enumerate(pdf.pages[1:], start=2):
-            words = page.extract_words(extra_attrs=["size"])
+            words = page.extract_words(extra_attrs=["size", "fontname"])
             body = [w for w in words if w["bottom"] < page.height - 60]  # no footer
             if not body:
                 continue
             bottom = max(w["bottom"] for w in body)
             last_line = [w for w in body if bottom - w["bottom"] < 2]
             sizes = {round(w["size"]) for w in last_line}
-            # h2 is 14 pt and h3 11 pt in templates/pdf/guide.css
-            assert not sizes <= {14, 11}, (number, [w["text"] for w in last_line])
+            bold = all("Bold" in w["fontname"] for w in last_line)
+            # h2 is 14 pt and h3 11 pt in templates/pdf/guide.css, both bold
+            heading = bold and sizes <= {14, 11}
+            assert not heading, (number, [w["text"] for w in last_line])
 
 
 def test_footer_counts_pages_after_the_cover(guide) -> None:
@@ -327,3 +463,62 @@ def test_plans_print_as_worksheets_with_ruled_space(site: Path, guide) -> None:
     for plan in content.plans.values():
         first_page = guide.headings.index(plan.title) + 1
         assert ruled_lines(site / PDF, first_page) >= 10, plan.title
+
+
+EDITION_URL = "https://kursus.example/ledelse/foraar-2027"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook built as one edition's folder of a published site: its
+    site_url ends in the edition's folder, without the slash (as mike sets it)."""
+    site = tmp_path_factory.mktemp("published") / "foraar-2027"
+    config = ROOT / f".test-published-{os.getpid()}.yml"
+    config.write_text(
+        f"INHERIT: mkdocs.yml\nsite_url: {EDITION_URL}\n", encoding="utf-8"
+    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+            + ["-f", str(config), "-d", str(site)],
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        config.unlink()
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_every_link_in_a_published_editions_pdf_resolves(published: Path) -> None:
+    """Links to the site's own files carry the edition's folder and reach a
+    file that is there; links inside the PDF reach a destination in it."""
+    reader = PdfReader(published / PDF)
+    destinations = set(reader.named_destinations)
+    own, internal = [], 0
+    host = EDITION_URL.rsplit("/", 1)[0] + "/"
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            action = annotation.get("/A", {})
+            target = annotation.get("/Dest") or action.get("/D")
+            if "/URI" in action:
+                uri = str(action["/URI"])
+                if uri.startswith(host):
+                    assert uri.startswith(EDITION_URL + "/") or uri == EDITION_URL, uri
+                    own.append(uri)
+            elif target is not None:
+                if isinstance(target, str):
+                    assert target in destinations, target
+                internal += 1
+    assert internal > 50
+    downloads = [uri for uri in own if "/downloads/" in uri]
+    assert len(downloads) >= 20, "the plan pages' download links"
+    for uri in own:
+        path = uri[len(EDITION_URL) :].split("#")[0].lstrip("/")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        assert (published / path).is_file(), uri

@@ -165,8 +165,9 @@ def test_pdf_is_tagged_danish_pdf_ua_with_embedded_fonts(
     ] + [font.get_object() for font in root["/AcroForm"]["/DR"]["/Font"].values()]
     assert fonts
     for font in fonts:
-        descendant = font["/DescendantFonts"][0].get_object()
-        descriptor = descendant["/FontDescriptor"]
+        if "/DescendantFonts" in font:
+            font = font["/DescendantFonts"][0].get_object()
+        descriptor = font["/FontDescriptor"].get_object()
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font
 
 
@@ -220,6 +221,54 @@ def test_word_file_has_answer_boxes_and_is_danish_and_titled(
     assert 'w:lang w:val="da-DK"' in normal
 
 
+@pytest.mark.parametrize("ident", PLANS)
+def test_each_word_answer_is_a_titled_plain_text_content_control(
+    site: Path, content: Content, ident: str
+) -> None:
+    from docx.oxml.ns import qn
+
+    document = word(site, ident)
+    controls = list(document.element.body.iter(qn("w:sdt")))
+    expected = {**PERSON, **questions_by_field(content, ident)}
+    tags = {}
+    for control in controls:
+        properties = control.find(qn("w:sdtPr"))
+        tag = properties.find(qn("w:tag")).get(qn("w:val"))
+        tags[tag] = properties.find(qn("w:alias")).get(qn("w:val"))
+        # plain text, showing its placeholder until the participant writes
+        assert properties.find(qn("w:text")) is not None, tag
+        assert properties.find(qn("w:showingPlcHdr")) is not None, tag
+        shown = "".join(t.text for t in control.iter(qn("w:t")))
+        assert shown == "Skriv dit svar her", tag
+        # inside its answer box (a table cell), not loose in the text
+        assert control.getparent().tag == qn("w:tc"), tag
+    assert set(tags) == set(expected)
+    for tag, question in expected.items():
+        assert squash(question) in squash(tags[tag]), tag
+    ids = [c.find(qn("w:sdtPr")).find(qn("w:id")).get(qn("w:val")) for c in controls]
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize("ident", PLANS)
+def test_word_headings_use_the_plan_font_in_current_word_mode(
+    site: Path, ident: str
+) -> None:
+    """No theme font overrides the headings' Arial, and Word opens the file
+    without "compatibility mode" (compatibilityMode 15 = Word 2013 and later)."""
+    document = word(site, ident)
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
+        fonts = document.styles[name].element.rPr.rFonts
+        assert (
+            fonts.get(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii"
+            )
+            == "Arial"
+        ), name
+        assert not [a for a in fonts.attrib if a.lower().endswith("theme")], name
+    settings = document.settings.element.xml
+    assert re.search(r'w:name="compatibilityMode"[^>]*w:val="15"', settings)
+
+
 def test_libreoffice_converts_the_word_files(site: Path, tmp_path: Path) -> None:
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice is missing: apt-get install libreoffice-writer-nogui"
@@ -245,6 +294,8 @@ def test_libreoffice_converts_the_word_files(site: Path, tmp_path: Path) -> None
         converted = PdfReader(tmp_path / f"{ident}.pdf")
         text = squash(" ".join(page.extract_text() for page in converted.pages))
         assert "Navn" in text and "Dato" in text, ident
+        # the content controls come through with their placeholders
+        assert text.count("Skriv dit svar her") == len(word(site, ident).tables) + 2
 
 
 # --- the web form -----------------------------------------------------------
@@ -370,8 +421,11 @@ def test_two_fields_with_one_name_is_a_content_error(content: Content) -> None:
     assert "udviklingsplan.yml" in message and "'navn'" in message
 
 
-def test_pdf_bytes_are_a_form(site: Path) -> None:
-    """A viewer fills fields only when the AcroForm asks it to draw them."""
+def test_pdf_bytes_are_a_form_whose_fields_draw_themselves(site: Path) -> None:
+    """Every field carries its own appearance; no viewer is asked to redraw."""
     reader = pdf(site, "udviklingsplan")
     acroform = reader.trailer["/Root"]["/AcroForm"]
-    assert acroform["/NeedAppearances"].value is True
+    assert "/NeedAppearances" not in acroform
+    widgets = [a.get_object() for page in reader.pages for a in page["/Annots"]]
+    assert len(widgets) == len(reader.get_fields())
+    assert all("/AP" in widget for widget in widgets)

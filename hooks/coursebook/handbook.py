@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import re
 from pathlib import Path
@@ -154,11 +155,12 @@ class Handbook:
         assert self.content is not None and self.settings is not None
         _fit_print_page_tables(config)
         nav_order = _nav_sources(config.nav)
+        printed = [src for src in nav_order if not _print_excluded(src, config)]
         output = BuildOutput(
             content=self.content,
             site_dir=Path(config.site_dir),
             site_url=config.site_url or "",
-            pages=[self.rendered[src] for src in nav_order if src in self.rendered],
+            pages=[self.rendered[src] for src in printed if src in self.rendered],
             pdfs=self.settings.pdf,
         )
         write_all(output)
@@ -191,6 +193,14 @@ def _search_languages(config: MkDocsConfig) -> list[str]:
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     languages = getattr(plugin, "config", {}).get("lang") if plugin else None
     return list(languages or ["en"])
+
+
+def _print_excluded(src: str, config: MkDocsConfig) -> bool:
+    """True for a page print-site's `exclude` keeps out of "Hele guiden": the
+    guide PDF leaves out the same pages."""
+    plugin = config.plugins.get("print-site")
+    patterns = plugin.config.get("exclude", []) if plugin is not None else []
+    return any(fnmatch.fnmatch(src, pattern) for pattern in patterns)
 
 
 def _nav_sources(nav: list) -> list[str]:

@@ -5,12 +5,14 @@ no request leaves for anywhere but the local server."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import CONTENT
 from coursebook.content.validation import load_content
+from docx.oxml.ns import qn
 from playwright.sync_api import Page, expect
 
 from .conftest import assert_only_local
@@ -215,3 +217,89 @@ def test_form_and_links_pass_axe_in_both_palettes(
     )
     assert results.violations_count == 0, results.generate_report()
     assert_only_local(requests_seen, served_site)
+
+
+def _answers_for_every_field(page: Page) -> dict[str, str]:
+    names = page.eval_on_selector_all(
+        "form[data-cb-plan] input[type=text], form[data-cb-plan] textarea",
+        "fields => fields.map(field => field.name)",
+    )
+    return {
+        name: (
+            f"Svar til {name}: Søren Ærø Åby"
+            if name in ("navn", "enhed", "dato")
+            else f"Svar til {name}: vi styrker trivslen, æøå ÆØÅ.\nNæste – “citat”."
+        )
+        for name in names
+    }
+
+
+@pytest.mark.parametrize("plan", ["udviklingsplan", "handleplan"])
+def test_download_the_official_plan_filled_in_as_pdf_and_word(
+    page: Page, served_site: str, requests_seen: list[str], tmp_path: Path, plan: str
+) -> None:
+    """The answers go into the site's own plan files, made in the browser."""
+    import docx
+    from pypdf import PdfReader
+
+    # the page's own requests: the offline copy's service worker may fetch
+    # the libraries in the background, the page only when asked to
+    asked_by_page: list[str] = []
+    page.on("request", lambda request: asked_by_page.append(request.url))
+    page.goto(served_site + plan + "/")
+    answers = _answers_for_every_field(page)
+    assert len(answers) > 3
+    for name, value in answers.items():
+        field(page, name).fill(value)
+    saved(page)
+    # the libraries are not loaded with the page, only when asked for
+    assert not [url for url in asked_by_page if "/vendor/" in url]
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Hent som PDF").click()
+    pdf = tmp_path / download.value.suggested_filename
+    download.value.save_as(pdf)
+    assert pdf.name == f"{plan}-{EDITION}-udfyldt.pdf"
+    expect(status(page)).to_contain_text(pdf.name)
+    reader = PdfReader(pdf)
+    fields = reader.get_fields()
+    assert {name: fields[name].get("/V") for name in answers} == answers
+    assert "/NeedAppearances" not in reader.trailer["/Root"]["/AcroForm"]
+    for page_object in reader.pages:
+        for widget in page_object["/Annots"]:
+            assert "/AP" in widget.get_object()
+    # the official layout: the plan's title and the questions are still there
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert PLANS[plan].title in text
+    # and the answers are drawn in the page, æøå included, for any viewer
+    drawn = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Søren Ærø Åby" in drawn and "æøå ÆØÅ" in drawn
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Hent som Word").click()
+    word = tmp_path / download.value.suggested_filename
+    download.value.save_as(word)
+    assert word.name == f"{plan}-{EDITION}-udfyldt.docx"
+    document = docx.Document(str(word))
+    controls = {
+        control.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val")): control
+        for control in document.element.body.iter(qn("w:sdt"))
+    }
+    assert set(controls) == set(answers)
+    for name, value in answers.items():
+        control = controls[name]
+        assert control.find(qn("w:sdtPr")).find(qn("w:showingPlcHdr")) is None
+        lines = "\n".join(
+            "".join(t.text or "" for t in run.iter(qn("w:t")))
+            for run in control.iter(qn("w:r"))
+        )
+        assert lines == value, name
+    assert_only_local(requests_seen, served_site)
+    vendor = [url for url in asked_by_page if "/vendor/" in url]
+    assert any("pdf-lib" in url for url in vendor)
+    assert any("jszip" in url for url in vendor)

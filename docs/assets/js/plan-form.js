@@ -2,7 +2,11 @@
  *
  * Answers are saved as you type in this browser's localStorage, under one key
  * per edition and plan, and can be exported to / imported from a JSON file.
- * Nothing is ever sent over the network. The page's <form data-cb-plan> names
+ * "Hent som PDF" and "Hent som Word" fill the site's own plan files (the PDF
+ * form and the Word file in downloads/) with the answers, here in the
+ * browser, with libraries vendored under assets/vendor/ that load only then.
+ * Nothing is ever sent over the network: the page asks its own site for the
+ * plan file and the library, nothing else. The page's <form data-cb-plan> names
  * the plan and the edition; the fields are named as in the PDF form.
  *
  * Material's instant navigation swaps pages without reloading this script,
@@ -16,7 +20,22 @@
   var SAVE_DELAY = 600; // ms after the last keystroke
   var MAX_IMPORT_BYTES = 1024 * 1024;
 
+  // the vendored libraries (assets/vendor/README.txt), loaded on first use
+  var VENDOR = {
+    pdf: ["pdf-lib/pdf-lib.min.js", "fontkit/fontkit.umd.min.js"],
+    docx: ["jszip/jszip.min.js"],
+  };
+  var WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  var TYPES = {
+    pdf: "application/pdf",
+    docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  };
+
   var TEXT = {
+    making: "Din udfyldte plan bliver lavet …",
+    made: "Din udfyldte plan er gemt i filen {file}.",
+    cannotMake:
+      "Den udfyldte plan kunne ikke laves ({reason}). Dine svar er ikke ændret; du kan stadig eksportere dem.",
     saved: "Gemt",
     cleared: "Dine svar er slettet fra denne enhed.",
     imported: "Svarene fra filen er indlæst og gemt.",
@@ -227,6 +246,176 @@
     );
   }
 
+  /* --- The official plan, filled in ------------------------------------ */
+
+  var loaded = {}; // script address → promise
+
+  function loadScript(src) {
+    if (!loaded[src]) {
+      loaded[src] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = function () {
+          delete loaded[src];
+          reject(new Error("kunne ikke hente " + src.split("/").pop()));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loaded[src];
+  }
+
+  function loadVendor(form, kind) {
+    var base = new URL(form.dataset.cbVendor, document.baseURI).href;
+    return VENDOR[kind].reduce(function (previous, file) {
+      return previous.then(function () {
+        return loadScript(base + file);
+      });
+    }, Promise.resolve());
+  }
+
+  function fetchBytes(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("planen kunne ikke hentes (" + response.status + ")");
+      return response.arrayBuffer();
+    });
+  }
+
+  /* The font file the PDF's fields are drawn in (DejaVu Sans, cut to the
+     WinAnsi characters: æøå and the rest of Western European text). */
+  function fieldFont(pdf) {
+    var lib = window.PDFLib;
+    var name = lib.PDFName.of;
+    var acroForm = pdf.catalog.lookup(name("AcroForm"), lib.PDFDict);
+    var fonts = acroForm.lookup(name("DR"), lib.PDFDict).lookup(name("Font"), lib.PDFDict);
+    var used = null;
+    pdf.getForm().getFields().some(function (field) {
+      var match = /\/([^\s/]+)\s+[\d.]+\s+Tf/.exec(field.acroField.getDefaultAppearance() || "");
+      used = match && match[1];
+      return used;
+    });
+    if (!used) throw new Error("feltenes skrift mangler");
+    var font = fonts.lookup(name(used), lib.PDFDict);
+    var descendants = font.lookup(name("DescendantFonts"));
+    if (descendants) font = descendants.lookup(0, lib.PDFDict); // a CID font
+    var descriptor = font.lookup(name("FontDescriptor"), lib.PDFDict);
+    return lib.decodePDFRawStream(descriptor.lookup(name("FontFile2"))).decode();
+  }
+
+  /* Each field's /DA as plain text: pdf-lib reads font and size from it with
+     a pattern, and a PDF writer may have escaped its characters ("\057"). */
+  function plainAppearances(pdf) {
+    var lib = window.PDFLib;
+    pdf.getForm().getFields().forEach(function (field) {
+      var appearance = field.acroField.dict.lookup(lib.PDFName.of("DA"));
+      if (appearance && appearance.decodeText) {
+        field.acroField.setDefaultAppearance(appearance.decodeText());
+      }
+    });
+  }
+
+  function filledPdf(form, bytes) {
+    var lib = window.PDFLib;
+    var answers = answersOf(form);
+    return lib.PDFDocument.load(bytes).then(function (pdf) {
+      pdf.registerFontkit(window.fontkit);
+      plainAppearances(pdf);
+      // as it is (already cut to a few hundred glyphs): fontkit's subsetting
+      // fails on DejaVu Sans
+      return pdf.embedFont(fieldFont(pdf), { subset: false }).then(function (font) {
+        var fields = pdf.getForm();
+        fields.getFields().forEach(function (field) {
+          var value = answers[field.getName()];
+          if (typeof value === "string" && value !== "") field.setText(value);
+        });
+        // appearances drawn now, in the fields' own font and size: every
+        // viewer shows the answers, none has to redraw them
+        fields.updateFieldAppearances(font);
+        fields.acroForm.dict.delete(lib.PDFName.of("NeedAppearances"));
+        return pdf.save({ updateFieldAppearances: false });
+      });
+    });
+  }
+
+  function wordElement(document, name) {
+    return document.createElementNS(WORD_NS, "w:" + name);
+  }
+
+  /* Each answer into the content control tagged with its field's name. */
+  function filledDocx(form, bytes) {
+    var answers = answersOf(form);
+    return window.JSZip.loadAsync(bytes).then(function (zip) {
+      var part = zip.file("word/document.xml");
+      return part.async("string").then(function (xml) {
+        var doc = new DOMParser().parseFromString(xml, "application/xml");
+        var controls = doc.getElementsByTagNameNS(WORD_NS, "sdt");
+        Array.prototype.forEach.call(controls, function (control) {
+          var tag = control.getElementsByTagNameNS(WORD_NS, "tag")[0];
+          var value = tag && answers[tag.getAttributeNS(WORD_NS, "val")];
+          if (typeof value !== "string" || value === "") return;
+          var placeholder = control.getElementsByTagNameNS(WORD_NS, "showingPlcHdr")[0];
+          if (placeholder) placeholder.remove();
+          var content = control.getElementsByTagNameNS(WORD_NS, "sdtContent")[0];
+          var paragraph = content.getElementsByTagNameNS(WORD_NS, "p")[0];
+          Array.prototype.slice
+            .call(paragraph.childNodes)
+            .forEach(function (node) {
+              if (node.localName === "r") node.remove();
+            });
+          value.split(/\r?\n/).forEach(function (line, index) {
+            var run = wordElement(doc, "r");
+            if (index) run.appendChild(wordElement(doc, "br"));
+            var text = wordElement(doc, "t");
+            text.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:space", "preserve");
+            text.textContent = line;
+            run.appendChild(text);
+            paragraph.appendChild(run);
+          });
+        });
+        zip.file("word/document.xml", new XMLSerializer().serializeToString(doc));
+        return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+      });
+    });
+  }
+
+  function download(bytes, name, type) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([bytes], { type: type }));
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+    }, 1000);
+  }
+
+  function downloadFilled(form, kind, button) {
+    var plan = form.dataset.cbPlan;
+    var source = new URL(form.dataset.cbFiles + "." + kind, document.baseURI).href;
+    var name = plan + "-" + form.dataset.cbEdition + "-udfyldt." + kind;
+    button.disabled = true;
+    status(form, TEXT.making);
+    return Promise.all([loadVendor(form, kind), fetchBytes(source)])
+      .then(function (results) {
+        return (kind === "pdf" ? filledPdf : filledDocx)(form, results[1]);
+      })
+      .then(
+        function (bytes) {
+          download(bytes, name, TYPES[kind]);
+          status(form, say(TEXT.made, { file: name }));
+        },
+        function (problem) {
+          error(form, say(TEXT.cannotMake, { reason: problem.message || String(problem) }));
+        }
+      )
+      .then(function () {
+        button.disabled = false;
+      });
+  }
+
   function clearAnswers(form) {
     var plan = form.dataset.cbPlanTitle;
     if (!window.confirm(say(TEXT.confirmClear, { plan: plan }))) return;
@@ -287,6 +476,9 @@
       if (action === "print") {
         saveNow();
         window.print();
+      } else if (action === "pdf" || action === "docx") {
+        saveNow();
+        downloadFilled(form, action, button);
       } else if (action === "export") {
         saveNow();
         exportAnswers(form);

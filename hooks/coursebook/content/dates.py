@@ -65,10 +65,8 @@ def steps(schedule: Schedule) -> list[Step]:
     """Every step of the course in order; their windows cover all time
     without gaps or overlaps (an edition without dates has no steps)."""
     days: list[tuple[dt.date, list[Slot]]] = []
-    for slot in sorted(schedule.dated, key=lambda s: s.starts or 0):
-        day = slot.session.date if slot.session else None
-        if day is None:
-            continue
+    for slot in sorted(schedule.dated, key=lambda s: (s.session.date, s.session.start)):
+        day = slot.session.date
         if days and days[-1][0] == day:
             days[-1][1].append(slot)
         else:

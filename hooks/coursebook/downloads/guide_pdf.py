@@ -3,7 +3,11 @@
 The chapters are the pages exactly as MkDocs rendered them, in navigation
 order. This module only makes them fit into one document: ids made unique per
 chapter, links between pages turned into in-document anchors (other links made
-absolute), web-only parts left out. The look lives in templates/pdf/.
+absolute), web-only parts left out (`cb-web-only`; `cb-print-only` parts are
+hidden on screen and kept here), a page with nothing left for paper left out.
+Then it lays the document out, and where a chapter would end on a page less
+than a third full, lets the next chapter run on below it instead of leaving
+the page nearly empty. The look lives in templates/pdf/.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,7 +37,11 @@ PDF_TEMPLATES = TEMPLATES / "pdf"
 
 # Parts of a web page that mean nothing on paper: the ¶ permalinks, anything
 # marked `cb-web-only` (e.g. the plan pages' form controls), scripts, controls.
-WEB_ONLY_CLASSES = frozenset({"headerlink", "cb-web-only"})
+# Its counterpart `cb-print-only` (print wording) needs nothing here: only the
+# site's screen CSS hides it. docs/assets/css/handbook.css does the same pair
+# for the browser's own print of "Hele guiden".
+WEB_ONLY = "cb-web-only"
+WEB_ONLY_CLASSES = frozenset({"headerlink", WEB_ONLY})
 WEB_ONLY_TAGS = frozenset(
     {"script", "noscript", "template", "button", "input", "select", "textarea"}
 )
@@ -42,6 +50,30 @@ _VOID = frozenset(
     | {"param", "source", "track", "wbr"}
 )
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+# A page ending less full than this lets the next chapter run on below it
+MIN_FILL = 1 / 3
+LAYOUT_ROUNDS = 10  # each round only adds run-ons: it settles in a few
+# Compound words pyphen's Danish dictionary splits at the wrong joint
+# ("stres-strappen", "Opstartswor-kshop"): their soft hyphens (U+00AD) win over
+# the dictionary in WeasyPrint, as CSS Text 3 asks.
+HYPHENATION = {
+    "opstartsworkshop": "opstarts\u00adworkshop",
+    "stresstrappen": "stress\u00adtrappen",
+    "stressrelateret": "stress\u00adrelateret",
+    "trivselstrappen": "trivsels\u00adtrappen",
+    "trivslen": "triv\u00adslen",
+    "arbejdsmiljø": "arbejds\u00admiljø",
+    "arbejdsmiljøet": "arbejds\u00admiljøet",
+    "arbejdsmiljørepræsentant": "arbejds\u00admiljø\u00adrepræsentant",
+    "arbejdsmiljørepræsentanten": "arbejds\u00admiljø\u00adrepræsentanten",
+}
+# headings and table cells never hyphenate (templates/pdf/guide.css)
+_NO_HYPHENS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "th", "td"})
+_HYPHENATE = re.compile(
+    r"\b(" + "|".join(sorted(HYPHENATION, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -62,21 +94,83 @@ def write_guide_pdf(output: BuildOutput) -> list[Path]:
     from weasyprint import CSS, HTML
 
     fetcher = _local_fetcher(output.site_dir)
-    document = HTML(
-        string=guide_html(output),
-        base_url=output.site_dir.resolve().as_uri() + "/",
-        url_fetcher=fetcher,
-    )
     stylesheet = CSS(filename=PDF_TEMPLATES / "guide.css", url_fetcher=fetcher)
+    chapters = chapters_of(output)
+    layout = Layout()
+    for _ in range(LAYOUT_ROUNDS):
+        document = HTML(
+            string=guide_html(output, chapters, layout),
+            base_url=output.site_dir.resolve().as_uri() + "/",
+            url_fetcher=fetcher,
+        ).render(
+            stylesheets=[stylesheet],
+            # HTML's own layout attributes, among them <ol start>: the key
+            # points run 1–10 across three lists
+            presentational_hints=True,
+        )
+        if not layout.improve(document, chapters):
+            break
     target = output.downloads / file_name("guide")
-    document.write_pdf(target, stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+    document.write_pdf(target, pdf_variant="pdf/ua-1")
     return [target]
 
 
-def guide_html(output: BuildOutput) -> str:
+@dataclass
+class Layout:
+    """Choices made after seeing the guide laid out: which chapters run on
+    below the one before, and whether the contents need tighter lines."""
+
+    run_on: set[str] = field(default_factory=set)
+    compact_contents: bool = False
+
+    def improve(self, document: Any, chapters: list[Chapter]) -> bool:
+        """Adjust to the laid-out document; False when there is nothing to fix."""
+        pages = document.pages
+        starts = [_page_of(pages, chapter.key) for chapter in chapters]
+        changed = False
+        contents_end = starts[0] - 1 if starts else len(pages) - 1
+        if not self.compact_contents and page_fill(pages[contents_end]) < MIN_FILL:
+            self.compact_contents = changed = True
+        for index, chapter in enumerate(chapters[1:], start=1):
+            last = starts[index] - (0 if chapter.key in self.run_on else 1)
+            if last <= starts[index - 1] or chapter.key in self.run_on:
+                continue  # a one-page chapter, or already running on
+            if page_fill(pages[last]) < MIN_FILL:
+                self.run_on.add(chapter.key)
+                changed = True
+        return changed
+
+
+def page_fill(page: Any) -> float:
+    """How much of a laid-out page's text area its content uses, 0 to 1."""
+    from weasyprint.formatting_structure import boxes
+
+    box = page._page_box
+    top = box.content_box_y()
+    bottom = top
+    todo = [child for child in box.children if not isinstance(child, boxes.MarginBox)]
+    while todo:
+        child = todo.pop()
+        if isinstance(child, boxes.LineBox | boxes.ReplacedBox):
+            if child.height:
+                bottom = max(bottom, child.position_y + child.height)
+        elif isinstance(child, boxes.ParentBox):
+            todo += child.children
+    return (bottom - top) / box.height
+
+
+def _page_of(pages: list[Any], anchor: str) -> int:
+    return next(i for i, page in enumerate(pages) if anchor in page.anchors)
+
+
+def guide_html(
+    output: BuildOutput,
+    chapters: list[Chapter] | None = None,
+    layout: Layout | None = None,
+) -> str:
     """The whole guide as one HTML document: cover, contents, chapters."""
     content = output.content
-    chapters = chapters_of(output)
+    chapters = chapters_of(output) if chapters is None else chapters
     return (
         environment()
         .get_template("pdf/guide.html.j2")
@@ -90,6 +184,7 @@ def guide_html(output: BuildOutput) -> str:
             qr_code=qr_svg(output.site_url) if output.site_url else None,
             chapters=chapters,
             groups=_groups(chapters),
+            layout=layout or Layout(),
         )
     )
 
@@ -99,6 +194,8 @@ def chapters_of(output: BuildOutput) -> list[Chapter]:
     chapters = []
     for page in output.pages:
         chapter = _PageRewriter(page, keys, output.site_url).rewrite()
+        if chapter.empty:
+            continue  # the whole page is web-only
         # the nav's short name where it adds to the title ("Modul 1"); the
         # front page's "Forside" does not
         same = page.title == chapter.title or page.src == routes.page("front")
@@ -178,6 +275,7 @@ def _local_fetcher(site_dir: Path) -> URLFetcher:
 class _Rewritten:
     title: str
     html: str
+    empty: bool
 
 
 class _PageRewriter(HTMLParser):
@@ -187,7 +285,9 @@ class _PageRewriter(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.page = page
         self.keys = keys
-        self.site_url = site_url
+        # the folder every other link resolves in; a published edition's
+        # site_url ends in its folder, with or without the slash
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.key = keys[page_url(page.src)]
         self.here = "/" + page_url(page.src)
         self.out: list[str] = []
@@ -200,12 +300,13 @@ class _PageRewriter(HTMLParser):
         self.feed(self.page.html)
         self.close()
         body = "".join(self.out)
+        empty = not _TAG.sub("", body).strip()
         # the chapter's title is the page's heading as MkDocs read it
         title = self.page.heading or self.page.title
         if not self.has_h1:
             # a page without a heading still gets a titled chapter
             body = f'<h1 id="{self.key}--titel">{html.escape(title)}</h1>{body}'
-        return _Rewritten(title, body)
+        return _Rewritten(title, body, empty)
 
     # --- the parser's events --------------------------------------------
 
@@ -247,6 +348,8 @@ class _PageRewriter(HTMLParser):
     def _text(self, text: str) -> None:
         if self.drop_depth is not None:
             return
+        if self.svg_depth is None and _NO_HYPHENS.isdisjoint(self.stack):
+            text = _HYPHENATE.sub(_hyphenated, text)
         self.out.append(text)
 
     def _start(
@@ -306,6 +409,12 @@ class _PageRewriter(HTMLParser):
         if _SCHEME.match(src):
             return src
         return posixpath.normpath(urlsplit(urljoin(self.here, src)).path).lstrip("/")
+
+
+def _hyphenated(match: re.Match[str]) -> str:
+    word = match.group(0)
+    points = HYPHENATION[word.lower()]
+    return word[0] + points[1:] if word[0].isupper() else points
 
 
 def _web_only(tag: str, attrs: list[tuple[str, str | None]]) -> bool:

@@ -2,8 +2,12 @@
 
 Same structure as the PDF form (plan_form): the questions are Word headings,
 so they show in the navigation pane, and each answer box is a one-cell table
-with a minimum height that grows as the participant types. The document is
-marked Danish (spelling, screen readers) and titled.
+with a minimum height that grows as the participant types. Inside each box,
+and beside Navn, Enhed and Dato, sits a plain-text content control: a field a
+screen reader announces by its question (the control's title) and that the
+web form fills in (its tag is the field's name, as in the PDF). The document
+is marked Danish (spelling, screen readers), titled, and in current Word's
+compatibility mode (15), so Word does not open it in compatibility mode.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import datetime as dt
 import html
 import io
 import re
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +32,8 @@ if TYPE_CHECKING:
 
 LANGUAGE = "da-DK"
 FONT = "Arial"
+PLACEHOLDER = "Skriv dit svar her"
+WORD_2013 = "15"  # w:compatibilityMode of Word 2013 and every Word since
 ACCENT = (0x00, 0x69, 0x5C)  # the teal of the site and the PDF
 MUTED = (0x5F, 0x6B, 0x73)
 _TAG = re.compile(r"<[^>]+>")
@@ -72,6 +79,7 @@ def build_document(form: PlanForm) -> Document:
     document = docx.Document()
     _set_language(document)
     _style(document)
+    _current_word(document)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(20)
@@ -135,6 +143,7 @@ def _person_table(document: Document, form: PlanForm) -> None:
         label, answer = row.cells
         label.width, answer.width = Mm(30), Mm(140)
         label.paragraphs[0].add_run(field.label).bold = True
+        _content_control(answer, field.name, field.label, multiline=False)
     table.columns[0].width, table.columns[1].width = Mm(30), Mm(140)
 
 
@@ -146,10 +155,47 @@ def _answer_box(document: Document, field: AnswerField, height: int) -> None:
     _describe_table(table, "Dit svar", _heading_text(field))
     row = table.rows[0]
     row.height, row.height_rule = height, WD_ROW_HEIGHT_RULE.AT_LEAST
+    _content_control(row.cells[0], field.name, _heading_text(field), multiline=True)
     # the box stays whole on one page, under its question
     row._tr.get_or_add_trPr().insert_element_before(
         _element("w:cantSplit"), "w:trHeight", "w:tblHeader", "w:jc", "w:hidden"
     )
+
+
+def _content_control(cell, tag: str, title: str, multiline: bool) -> None:
+    """A plain-text content control filling cell, showing the placeholder
+    until the participant writes (w:sdt, ECMA-376 part 1, 17.5.2)."""
+    paragraph = cell.paragraphs[0]._p
+    properties = _element("w:sdtPr")
+    properties.append(_element("w:alias", title))
+    properties.append(_element("w:tag", tag))
+    properties.append(_element("w:id", str(zlib.crc32(tag.encode()) % 2**31)))
+    properties.append(_element("w:showingPlcHdr"))
+    text = _element("w:text")
+    if multiline:
+        text.set(_qn("w:multiLine"), "1")
+    properties.append(text)
+    run = _element("w:r")
+    run_properties = _element("w:rPr")
+    run_properties.append(_element("w:color", bytes(MUTED).hex().upper()))
+    run.append(run_properties)
+    placeholder = _element("w:t")
+    placeholder.text = PLACEHOLDER
+    run.append(placeholder)
+    paragraph.append(run)
+    control = _element("w:sdt")
+    control.append(properties)
+    body = _element("w:sdtContent")
+    paragraph.addprevious(control)
+    body.append(paragraph)
+    control.append(body)
+
+
+def _current_word(document: Document) -> None:
+    """Word 2013+ layout (compatibilityMode 15), not Word 2010's."""
+    for setting in document.settings.element.iter(_qn("w:compatSetting")):
+        if setting.get(_qn("w:name")) == "compatibilityMode":
+            setting.set(_qn("w:val"), WORD_2013)
 
 
 def _describe_table(table, caption: str, description: str) -> None:
@@ -220,6 +266,13 @@ def _style(document: Document) -> None:
         style.font.size = Pt(size)
     for name in ("Title", "Subtitle", "Intense Quote"):
         styles[name].font.name = FONT
+    # a theme font (w:asciiTheme …) wins over w:ascii: without it the styles
+    # really are in FONT, not in the theme's Calibri Light
+    for style in styles:
+        fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
+        for attribute in list(fonts.attrib) if fonts is not None else []:
+            if attribute.lower().endswith("theme"):
+                del fonts.attrib[attribute]
     styles["Intense Quote"].font.color.rgb = RGBColor(*ACCENT)
     styles["Subtitle"].font.color.rgb = RGBColor(*MUTED)
     styles["Header"].font.size = Pt(8)
