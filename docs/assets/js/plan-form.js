@@ -394,7 +394,7 @@
 
   function downloadFilled(form, kind, button) {
     var plan = form.dataset.cbPlan;
-    var source = new URL(form.dataset.cbFiles + "." + kind, document.baseURI).href;
+    var source = new URL(kind === "pdf" ? form.dataset.cbPdf : form.dataset.cbDocx, document.baseURI).href;
     var name = plan + "-" + form.dataset.cbEdition + "-udfyldt." + kind;
     button.disabled = true;
     status(form, TEXT.making);
