@@ -38,12 +38,18 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 # Tests need Debian's chromium (browser tests), LibreOffice (the Word files
-# must convert) and poppler (pdftotext: where the plans' answers are drawn).
+# must convert), poppler (pdftotext: where the plans' answers are drawn), and
+# Enchant with the Danish Hunspell dictionary (the spelling check). Each is
+# found by a command or, for a library, a file it installs.
 # Install them when we may (root), or say how.
-TEST_PACKAGES := chromium:chromium soffice:libreoffice-writer-nogui pdftotext:poppler-utils
+TEST_PACKAGES := chromium:chromium soffice:libreoffice-writer-nogui pdftotext:poppler-utils \
+  /usr/share/doc/libenchant-2-2:libenchant-2-2 \
+  /usr/share/hunspell/da_DK.dic:hunspell-da
 system-packages:
 	@missing=""; for pair in $(TEST_PACKAGES); do \
-	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	  found=$${pair%%:*}; \
+	  if [ "$${found#/}" != "$$found" ]; then test -e $$found; \
+	  else command -v $$found >/dev/null 2>&1; fi || missing="$$missing $${pair#*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages for the tests:$$missing"; \

@@ -220,6 +220,32 @@ def downloads(work: Path) -> dict:
     return result
 
 
+def language_checks() -> dict:
+    """The spelling and term checks of `coursebook check` on the shipped
+    content, in a fresh process (best of three), and the whole check."""
+    runs = []
+    for _ in range(3):
+        result = subprocess.run(
+            [sys.executable, str(HERE / "spelling_once.py"), str(ROOT / "content")],
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    best = min(runs, key=lambda run: run["spelling_seconds"])
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "coursebook.commands.cli", "check"],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        check=True,
+    )
+    best["check_seconds"] = time.perf_counter() - started
+    return best
+
+
 def front_page(site: Path) -> dict:
     """What a browser loads for the front page (gzip -9 sizes), and from where."""
     import threading
@@ -275,6 +301,8 @@ TARGETS = {
     # edition is not part of it (the page does not wait for it)
     "front_page_gzip_bytes": ("≤", 110_000),
     "front_page_requests": ("≤", 15),
+    "spelling_seconds": ("≤", 3.0),
+    "spelling_warnings": ("=", 0),
 }
 
 
@@ -323,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         results.update(reload_seconds(work, tries))
         results.update(downloads(work))
         results.update(front_page(Path(results.pop("_site"))))
+        results.update(language_checks())
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(table(results))
     print(f"\nWrote {args.output}")

@@ -271,7 +271,7 @@ CASES: list[Case] = [
          G, "abbr: apv", "skrevet med små bogstaver", "advarsel", True),
     case("repeated item", ("replace", M1, "  - Individuel udviklingsplan", "  - Individuel udviklingsplan\n  - Individuel  udviklingsplan"),
          M1, "  - Individuel  udviklingsplan", "gentager", "advarsel", True),
-    case("unused tool", ("write", "tools/ekstra.yml", "name: Ekstra\nshort: Et ekstra værktøj\nguide_text:\n  - Tekst.\n"),
+    case("unused tool", ("write", "tools/ekstra.yml", "name: Ekstra\npronoun: det\nshort: Et ekstra værktøj\nguide_text:\n  - Tekst.\n"),
          "tools/ekstra.yml", 1, "ingen aktivitet bruger værktøjet 'ekstra'", "advarsel", True),
     case("file outside the folders", ("write", "activities/gammelt/modul-1.yml", "order: 1\n"),
          "activities/gammelt/modul-1.yml", 1, "denne fil bliver ikke læst", "advarsel", True),

@@ -20,6 +20,7 @@ KEYS = {
     "scaling",
     "writer_seconds",
     "plan_files",
+    "spelling_seconds",
 }
 
 

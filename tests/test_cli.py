@@ -74,7 +74,7 @@ def test_check_reports_dangling_reference(content_copy: Path) -> None:
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if ": fejl: " in line]
     assert len(errors) == 1
-    assert "modul-1.yml:62: fejl: " in errors[0]
+    assert "modul-1.yml:63: fejl: " in errors[0]
     assert "ukendt værktøj 'igloo'; mente du 'iglo'?" in result.stdout
     assert "1 fejl, 1 advarsel. Ret fejlene" in result.stderr
 

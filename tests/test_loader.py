@@ -153,7 +153,8 @@ def test_every_problem_is_reported_in_one_run(content_copy: Path) -> None:
 def test_unused_tool_is_a_warning(content_copy: Path) -> None:
     path = content_copy / "tools" / "ekstra.yml"
     path.write_text(
-        "name: Ekstra\nshort: Et ekstra værktøj\nguide_text:\n  - Tekst.\n",
+        "name: Ekstra\npronoun: det\nshort: Et ekstra værktøj\n"
+        "guide_text:\n  - Tekst.\n",
         encoding="utf-8",
     )
     warnings = validate(content_copy, purpose="check").warnings

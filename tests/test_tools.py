@@ -107,13 +107,14 @@ def test_tool_page_explains_draws_and_links_its_model(site: Path, ident: str) ->
     names = [text(dt) for dt in re.findall(r"<dt>(.*?)</dt>", parts, re.S)]
     assert names == [part.name for part in tool.parts]
 
-    origin = section(html, "Hvor kommer den fra?")
+    it = tool.pronoun
+    origin = section(html, f"Hvor kommer {it} fra?")
     for ref in tool.references:
         assert ref.title in text(origin)
         if ref.url:
             assert (ref.url, ref.title) in links(origin)
 
-    practice = section(html, "Sådan bruger du den i praksis")
+    practice = section(html, f"Sådan bruger du {'dem' if it == 'de' else it} i praksis")
     settings = [text(h) for h in re.findall(r"<h3[^>]*>(.*?)</h3>", practice, re.S)]
     assert settings == [item.setting for item in tool.practice]
 
@@ -212,6 +213,7 @@ def _tool(kind: str, count: int) -> Tool:
     return Tool(
         name="Et værktøj med et langt navn",
         short="Kort",
+        pronoun="den",
         guide_text=["Tekst"],
         diagram=kind,
         parts=parts,

@@ -22,7 +22,7 @@ SCREEN_ONLY = (
     "(sidst i menuen)",
     "Kalenderfilen kan åbnes i Outlook",
     "axe-core",  # the accessibility page: about the website, not printed
-    "Download guiden som PDF",
+    "Hent guiden som PDF",
 )
 
 

@@ -139,6 +139,11 @@ class Activity(Strict):
     order: int = Field(ge=1, description="Placering i forløbet (1 = først).")
     kind: Literal["workshop", "modul"]
     label: Text = Field(description='Kort navn, fx "Modul 1".')
+    definite: Text = Field(
+        description="Det korte navn i bestemt form, som det står inde i en "
+        'sætning: "opstartsworkshoppen", "modul 1" (fx "Værktøjer i '
+        'opstartsworkshoppen").'
+    )
     title: Text = Field(description="Aktivitetens titel.")
     subtitle: Text | None = None
     overview_title: Text | None = Field(
@@ -191,6 +196,11 @@ class Practice(Strict):
 
 class Tool(Strict):
     name: Text
+    pronoun: Literal["den", "det", "de"] = Field(
+        description="Stedordet, der står for værktøjet i overskrifter som "
+        '"Sådan bruger du den": den (et en-ord, fx IGLO-modellen), det (et '
+        "et-ord) eller de (flertal, fx De seks guldkorn)."
+    )
     short: Text = Field(description="Én linje om, hvad værktøjet er til (kort).")
     guide_text: list[Markdown] = Field(
         min_length=1, description="Hvad kursusguiden selv siger om værktøjet."
@@ -385,6 +395,11 @@ class Term(Strict):
     term: Text
     abbr: Text | None = Field(None, description="Forkortelse, fx AMR.")
     definition: Markdown
+    avoid: list[Text] = Field(
+        default_factory=list,
+        description="Other names for the same thing that the handbook does not use "
+        "(one term per concept); `coursebook check` warns where they occur.",
+    )
 
 
 class Glossary(Strict):

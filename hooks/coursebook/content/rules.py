@@ -36,6 +36,7 @@ import datetime as dt
 import difflib
 import posixpath
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,9 @@ from .bundle import Content
 from .editions import check_edition
 from .loader import FOLDERS, ID, Read, as_id, field_name, suggest
 from .problems import Problem, Severity, display_path
+from .prose import Text, texts_in
+from .spelling import DictionaryMissing, spelling_problems
+from .terms import term_problems
 from .yamlfile import DataPath, YamlDoc
 
 ALL = frozenset({"check", "build", "publish", "new-edition"})
@@ -723,6 +727,23 @@ def _lorem(inputs: Inputs) -> Iterator[Problem]:
                 yield doc.problem(loc, message, "warning")
 
 
+def _prose(inputs: Inputs) -> list[Text]:
+    return [text for _ident, doc in _docs(inputs) for text in texts_in(doc)]
+
+
+def _spelling(inputs: Inputs) -> list[Problem]:
+    """Danish spelling (spelling.py); without a dictionary, one line says so."""
+    try:
+        return spelling_problems(inputs.root, _prose(inputs))
+    except DictionaryMissing as missing:
+        print(missing, file=sys.stderr)
+        return []
+
+
+def _one_name_per_thing(inputs: Inputs) -> list[Problem]:
+    return term_problems(inputs.root, _prose(inputs))
+
+
 # --- the table ------------------------------------------------------------------
 
 RULES: list[Rule] = [
@@ -829,6 +850,21 @@ RULES: list[Rule] = [
         "warning",
         purposes=CHECK_AND_PUBLISH,
         on_publish="error",
+    ),
+    Rule(
+        "spelling",
+        "Danish spelling of the prose (hunspell-da and "
+        "content/ordliste-stavekontrol.txt); never in the build",
+        _spelling,
+        "warning",
+        purposes=frozenset({"check", "publish"}),
+    ),
+    Rule(
+        "one-name-per-thing",
+        "no name a glossary term lists under avoid",
+        _one_name_per_thing,
+        "warning",
+        purposes=frozenset({"check", "publish"}),
     ),
     Rule(
         "site-leftovers",
