@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, OWN_SITE_URL, ROOT, build_site, ready_mkdocs
+from conftest import CONTENT, OWN_SITE_URL, ROOT, build_site
 from coursebook.content.bundle import Content
 from coursebook.content.editions import long_date, schedule_of
 from coursebook.content.validation import load_content
