@@ -163,7 +163,10 @@ def test_site_url_on_an_example_host_is_refused_for_publishing(
     check = validate(content_copy, purpose="check")
     assert [p.severity for p in check.problems] == ["warning"]
     assert "site_url: https://kursus.example.org/" in check.problems[0].message
-    assert check.problems[0].line == 4
+    site_url_line = 1 + next(
+        n for n, line in enumerate(text.splitlines()) if line.startswith("site_url:")
+    )
+    assert check.problems[0].line == site_url_line
     assert not check.stops() and check.stops(strict=True)
     assert validate(content_copy, purpose="build").problems == []
     assert validate(content_copy, purpose="publish").errors
