@@ -53,7 +53,9 @@ def validate(
     )
     if key and key in _CACHE:
         return _CACHE[key]
-    if key is None:
+    # only the build reads a report from disk (for a fast cold build); check
+    # and publish look again, e.g. at whether the spelling dictionary is there
+    if key is None or purpose != "build":
         return _validate(
             content_dir,
             edition,
