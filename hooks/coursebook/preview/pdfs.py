@@ -29,7 +29,7 @@ from ..site.routes import DOWNLOADS
 
 STATUS = "pdf-status.json"
 # the PDFs take up to about this many times as long as the build before them
-BUILD_FACTOR = 8
+BUILD_FACTOR = 20  # the guide PDF lays itself out several times (guide_pdf.Layout)
 
 _worker: subprocess.Popen | None = None
 _session: Path | None = None
@@ -77,7 +77,7 @@ def estimate(session: Path, build_seconds: float) -> int:
     """Seconds the page promises, at most: the last run's time doubled, and
     never less than the PDFs take at the speed the build just had (a busy
     machine builds and writes PDFs slower alike)."""
-    by_build = build_seconds * BUILD_FACTOR + 15
+    by_build = build_seconds * BUILD_FACTOR + 30
     try:
         last = float((session / "last-seconds").read_text()) * 2 + 5
     except (OSError, ValueError):
