@@ -62,12 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         help=_("check the content in content/"),
         description=_("Check the content and report every problem as FILE:LINE."),
     )
-    check.add_argument(
-        "--content",
-        type=Path,
-        metavar=_("FOLDER"),
-        help=_("the content folder (content/)"),
-    )
+    _content_option(check)
     check.add_argument(
         "--edition",
         metavar=_("EDITION"),
@@ -79,22 +74,12 @@ def _parser() -> argparse.ArgumentParser:
         help=_("warnings count as errors (as when publishing)"),
     )
 
-    check.add_argument(
-        "--config-file",
-        type=Path,
-        metavar=_("FILE"),
-        help=_("the site configuration (mkdocs.yml)"),
-    )
+    _config_option(check)
 
     build = commands.add_parser(
         "build", help=_("build the site; site/ is replaced only if the build succeeds")
     )
-    build.add_argument(
-        "--content",
-        type=Path,
-        metavar=_("FOLDER"),
-        help=_("the content folder (content/)"),
-    )
+    _content_option(build)
     build.add_argument(
         "--edition",
         metavar=_("EDITION"),
@@ -107,13 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar=_("FOLDER"),
         help=_("where the site is written (site/)"),
     )
-    build.add_argument(
-        "--config-file",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        metavar=_("FILE"),
-        help=_("the site configuration (mkdocs.yml)"),
-    )
+    _config_option(build, Path("mkdocs.yml"))
 
     new = commands.add_parser(
         "new-edition", help=_("create a new edition (a new cohort) from an earlier one")
@@ -121,12 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "new", metavar=_("NEW"), help=_("the new edition's id, e.g. efteraar-2027")
     )
-    new.add_argument(
-        "--config-file",
-        type=Path,
-        metavar=_("FILE"),
-        help=_("the site configuration (mkdocs.yml)"),
-    )
+    _config_option(new)
     new.add_argument(
         "--from",
         dest="old",
@@ -144,12 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--name", metavar=_("NAME"), help=_('the edition\'s name, e.g. "Efterår 2027"')
     )
-    new.add_argument(
-        "--content",
-        type=Path,
-        metavar=_("FOLDER"),
-        help=_("the content folder (content/)"),
-    )
+    _content_option(new)
 
     pub = commands.add_parser(
         "publish", help=_("publish an edition with mike (the gh-pages branch)")
@@ -157,19 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     pub.add_argument(
         "edition", metavar=_("EDITION"), help=_("the edition's id, e.g. foraar-2027")
     )
-    pub.add_argument(
-        "--content",
-        type=Path,
-        metavar=_("FOLDER"),
-        help=_("the content folder (content/)"),
-    )
-    pub.add_argument(
-        "--config-file",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        metavar=_("FILE"),
-        help=_("the site configuration (mkdocs.yml)"),
-    )
+    _content_option(pub)
+    _config_option(pub, Path("mkdocs.yml"))
     pub.add_argument(
         "--branch",
         default="gh-pages",
@@ -206,8 +164,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     unpub.add_argument("edition", metavar=_("EDITION"), help=_("the edition's id"))
     unpub.add_argument("--to", type=Path, metavar=_("FOLDER"), help=_("the folder"))
-    unpub.add_argument("--content", type=Path, default=Path("content"))
-    unpub.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    _content_option(unpub)
+    _config_option(unpub, Path("mkdocs.yml"))
     unpub.add_argument("--branch", default="gh-pages", help=_("git branch (gh-pages)"))
     unpub.add_argument("--push", action="store_true", help=_("push the branch too"))
     unpub.add_argument("--remote", default="origin", help=_("git remote (origin)"))
@@ -228,24 +186,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("save uncommitted changes in git first, naming the edition"),
     )
-    archive.add_argument("--content", type=Path, default=Path("content"))
-    archive.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    _content_option(archive)
+    _config_option(archive, Path("mkdocs.yml"))
 
     schema = commands.add_parser(
         "schema", help=_("write the JSON Schema files in content/schemas")
     )
-    schema.add_argument(
-        "--config-file",
-        type=Path,
-        metavar=_("FILE"),
-        help=_("the site configuration (mkdocs.yml)"),
-    )
-    schema.add_argument(
-        "--content",
-        type=Path,
-        metavar=_("FOLDER"),
-        help=_("the content folder (content/)"),
-    )
+    _config_option(schema)
+    _content_option(schema)
 
     export = commands.add_parser(
         "export",
@@ -257,18 +205,37 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=_("the folder to write (replaced)"),
     )
-    export.add_argument(
-        "--config-file",
-        type=Path,
-        metavar=_("FILE"),
-        help=_("the site configuration (mkdocs.yml)"),
-    )
+    _config_option(export)
     export.add_argument(
         "--no-downloads",
         action="store_true",
         help=_("leave out the downloads (PDFs, Word files, calendars)"),
     )
     return parser
+
+
+def _content_option(command: argparse.ArgumentParser) -> None:
+    """--content; unset, the settings say (mkdocs.yml, COURSEBOOK_CONTENT)."""
+    command.add_argument(
+        "--content",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("the content folder (content/)"),
+    )
+
+
+def _config_option(
+    command: argparse.ArgumentParser, default: Path | None = None
+) -> None:
+    """--config-file; unset and without a default, the mkdocs.yml beside the
+    content folder, else the working folder's (settings.project_config)."""
+    command.add_argument(
+        "--config-file",
+        type=Path,
+        default=default,
+        metavar=_("FILE"),
+        help=_("the site configuration (mkdocs.yml)"),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

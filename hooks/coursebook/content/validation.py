@@ -53,9 +53,10 @@ def validate(
     )
     if key and key in _CACHE:
         return _CACHE[key]
+
     # only the build reads a report from disk (for a fast cold build); check
     # and publish look again, e.g. at whether the spelling dictionary is there
-    if key is None or purpose != "build":
+    def run() -> Report:
         return _validate(
             content_dir,
             edition,
@@ -66,24 +67,14 @@ def validate(
             docs_dir,
             today,
         )
-    # a cold build or check of unchanged content reads the report it left
+
+    if key is None or purpose != "build":
+        return run()
+    # a cold build of unchanged content reads the report it left
     disk_key = hashlib.sha256(
         f"{key} {language()} {Path.cwd()} {_code_digest()}".encode()
     ).hexdigest()
-    report = kept(
-        "report",
-        disk_key,
-        lambda: _validate(
-            content_dir,
-            edition,
-            purpose,
-            edition_source,
-            config_file,
-            site,
-            docs_dir,
-            today,
-        ),
-    )
+    report = kept("report", disk_key, run)
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[key] = report
