@@ -173,19 +173,7 @@
   function exportAnswers(form) {
     var data = record(form);
     var name = data.plan + "-" + data.edition + ".json";
-    var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], {
-      type: "application/json",
-    });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-    }, 1000);
+    download(JSON.stringify(data, null, 2) + "\n", name, "application/json");
     status(form, say(TEXT.exported, { file: name }));
   }
 
@@ -379,6 +367,7 @@
     });
   }
 
+  /* Save bytes (or text) as a file named name, without leaving the page. */
   function download(bytes, name, type) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([bytes], { type: type }));
