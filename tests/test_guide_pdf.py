@@ -267,6 +267,19 @@ def test_no_heading_is_left_at_the_foot_of_a_page(site: Path) -> None:
             assert not heading, (number, [w["text"] for w in last_line])
 
 
+def test_no_text_runs_past_the_right_margin(site: Path) -> None:
+    # @page's right margin is 20 mm (templates/pdf/guide.css); a card grid
+    # once pushed its second column off the page
+    right_edge = 210 - 20
+    with pdfplumber.open(site / PDF) as pdf:
+        for number, page in enumerate(pdf.pages[1:], start=2):
+            mm = 210 / page.width
+            over = [
+                w["text"] for w in page.extract_words() if w["x1"] * mm > right_edge + 1
+            ]
+            assert not over, (number, over[:5])
+
+
 def test_footer_counts_pages_after_the_cover(guide) -> None:
     total = len(guide.texts)
     assert total > 20
