@@ -12,10 +12,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..content.editions import long_date, weekday
 from ..content.problems import Problem, Report, display_path
 from ..content.schemas import write_schemas
 from ..content.validation import validate
+from ..danish import long_date, weekday
 from ..i18n import _, translate_argparse
 from ..settings import CONTENT_ENV, EDITION_ENV, SettingsError, project_config
 from ..settings import read as read_settings

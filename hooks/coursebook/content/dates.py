@@ -18,8 +18,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from ..danish import long_date
 from .bundle import Content
-from .editions import TIMEZONE, Schedule, Slot, long_date, schedule_of
+from .editions import TIMEZONE, Schedule, Slot, schedule_of
 
 State = Literal["upcoming", "running", "over"]
 StepKind = Literal["before", "today", "after"]

@@ -1,74 +1,25 @@
 """One cohort's schedule: the edition's dates joined to the course's activities.
 
 Pages, the calendar, the lint and `coursebook new-edition` all read dates and
-places through this view, so a date is formatted and localised in one place.
+places through this view; dates and times are put in Danish by danish.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from ..danish import clock, date_range, long_date
 from ..i18n import _
 from .bundle import Content
 from .model import Activity, Before, Edition, Session, Venue
-from .problems import Problem
+from .problems import Problem, suggest
 from .yamlfile import YamlDoc
 
 # The course runs in Denmark; every time in an edition file is Danish time.
 TIMEZONE = ZoneInfo("Europe/Copenhagen")
-
-_WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
-_MONTHS = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-# --- Danish formatting ------------------------------------------------------
-
-
-def weekday(day: dt.date) -> str:
-    return _WEEKDAYS[day.weekday()]
-
-
-def long_date(day: dt.date) -> str:
-    """'tirsdag den 9. februar 2027'"""
-    return f"{weekday(day)} den {day.day}. {_MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    """'9. februar 2027'"""
-    return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
-
-
-def clock(time: dt.time) -> str:
-    """'9.00': Danish writes the hour without a leading zero and a full stop."""
-    return f"{time.hour}.{time.minute:02d}"
-
-
-def date_range(first: dt.date, last: dt.date) -> str:
-    """'15.–26. februar 2027', '22. februar – 5. marts 2027' or across years."""
-    if first == last:
-        return short_date(first)
-    if first.year != last.year:
-        return f"{short_date(first)} – {short_date(last)}"
-    if first.month != last.month:
-        return f"{first.day}. {_MONTHS[first.month - 1]} – {short_date(last)}"
-    return f"{first.day}.–{short_date(last)}"
 
 
 def venue_text(venue: Venue | None) -> str:
@@ -211,7 +162,7 @@ def check_edition(
             if key not in activities:
                 message = _("{field}: there is no activity '{id}'").format(
                     field=field, id=key
-                ) + _suggest(str(key), activities)
+                ) + suggest(str(key), activities, _("known activities"))
                 problems.append(doc.problem((field, str(key)), message))
     if edition is None:
         return problems
@@ -255,10 +206,3 @@ def _bad_path(name: str) -> str:
     return _(
         "{name}: expected a path inside docs/ without spaces, e.g. filer/artikel.pdf"
     ).format(name=name)
-
-
-def _suggest(word: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if close:
-        return _("; did you mean '{candidate}'?").format(candidate=close[0])
-    return _("; known activities: {ids}").format(ids=", ".join(candidates))

@@ -8,7 +8,6 @@ becomes a Danish FILE:LINE problem. Checks across files live in rules.py.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..i18n import _
 from .model import Activity, Course, Edition, Glossary, Plan, Tool
-from .problems import Problem, display_path
+from .problems import Problem, display_path, suggest
 from .yamlfile import DataPath, YamlDoc, read_yaml
 
 # folder (or file) → model; the id of a file in a folder is its stem
@@ -247,16 +246,6 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
         if inner is not None:
             return inner
     return None
-
-
-def suggest(word: str, candidates: list[str], known: str | None = None) -> str:
-    """'; did you mean …?' or the list of known ids (when short)."""
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if close:
-        return _("; did you mean '{candidate}'?").format(candidate=close[0])
-    if known and candidates and len(candidates) <= 12:
-        return f"; {known}: " + ", ".join(sorted(candidates))
-    return ""
 
 
 def found(value: Any) -> str:

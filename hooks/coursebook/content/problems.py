@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -80,3 +81,13 @@ def display_path(path: Path) -> Path:
         return path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
         return path
+
+
+def suggest(word: str, candidates: list[str], known: str | None = None) -> str:
+    """'; did you mean …?' or the list of known ids (when short)."""
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if close:
+        return _("; did you mean '{candidate}'?").format(candidate=close[0])
+    if known and candidates and len(candidates) <= 12:
+        return f"; {known}: " + ", ".join(sorted(candidates))
+    return ""

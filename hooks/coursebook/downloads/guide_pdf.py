@@ -17,7 +17,6 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -26,7 +25,8 @@ from markupsafe import Markup
 
 from ..content.editions import schedule_of
 from ..site import routes
-from ..site.render import TEMPLATES, environment
+from ..site.html_walk import text_of, walk
+from ..site.render import TEMPLATES, environment, markdown_html
 from ..site.routes import file_name, page_url
 from .output import BuildOutput, RenderedPage
 
@@ -50,7 +50,6 @@ _VOID = frozenset(
     | {"param", "source", "track", "wbr"}
 )
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
 # A page ending less full than this lets the next chapter run on below it
 MIN_FILL = 1 / 3
 LAYOUT_ROUNDS = 10  # each round only adds run-ons: it settles in a few
@@ -178,7 +177,7 @@ def guide_html(
             course=content.course,
             edition=content.edition,
             dates=schedule_of(content).span,
-            notice=_markdown(content.edition.notice),
+            notice=markdown_html(content.edition.notice),
             site_url=output.site_url,
             site_address=output.site_url.split("://", 1)[-1].rstrip("/"),
             qr_code=qr_svg(output.site_url) if output.site_url else None,
@@ -227,15 +226,6 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg)
 
 
-def _markdown(text: str | None) -> Markup | None:
-    """A Markdown field from YAML as HTML; HTML typed into YAML stays text."""
-    if text is None:
-        return None
-    import markdown
-
-    return Markup(markdown.markdown(html.escape(text, quote=False)))
-
-
 def _groups(chapters: list[Chapter]) -> list[tuple[str | None, list[Chapter]]]:
     """Consecutive chapters of the same site section, for the contents page."""
     groups: list[tuple[str | None, list[Chapter]]] = []
@@ -278,11 +268,10 @@ class _Rewritten:
     empty: bool
 
 
-class _PageRewriter(HTMLParser):
+class _PageRewriter:
     """Re-emit one page's HTML as a chapter of the single printed document."""
 
     def __init__(self, page: RenderedPage, keys: dict[str, str], site_url: str):
-        super().__init__(convert_charrefs=False)
         self.page = page
         self.keys = keys
         # the folder every other link resolves in; a published edition's
@@ -297,10 +286,15 @@ class _PageRewriter(HTMLParser):
         self.has_h1 = False
 
     def rewrite(self) -> _Rewritten:
-        self.feed(self.page.html)
-        self.close()
+        for token in walk(self.page.html):
+            if isinstance(token, str):
+                self._text(token)
+            elif token.closing:
+                self._end(token.name)
+            elif not token.comment:
+                self._start(token.name, token.attrs, closed=token.self_closing)
         body = "".join(self.out)
-        empty = not _TAG.sub("", body).strip()
+        empty = not text_of(body).strip()
         # the chapter's title is the page's heading as MkDocs read it
         title = self.page.heading or self.page.title
         if not self.has_h1:
@@ -308,15 +302,7 @@ class _PageRewriter(HTMLParser):
             body = f'<h1 id="{self.key}--titel">{html.escape(title)}</h1>{body}'
         return _Rewritten(title, body, empty)
 
-    # --- the parser's events --------------------------------------------
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
-
-    def handle_endtag(self, tag: str) -> None:
+    def _end(self, tag: str) -> None:
         if tag not in self.stack:
             return
         while self.stack:
@@ -330,18 +316,6 @@ class _PageRewriter(HTMLParser):
                 self.drop_depth = None
             if name == tag:
                 break
-
-    def handle_data(self, data: str) -> None:
-        self._text(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._text(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._text(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        pass
 
     # --- helpers -----------------------------------------------------------
 

@@ -13,17 +13,14 @@ compatibility mode (15), so Word does not open it in compatibility mode.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
-import re
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import markdown
-
 from ..cache import made_once
 from ..content.plan_form import AnswerField, PlanForm, plan_form
+from ..site.render import plain_text
 from ..site.routes import file_name
 from .output import BuildOutput
 
@@ -37,13 +34,6 @@ PLACEHOLDER = "Skriv dit svar her"
 WORD_2013 = "15"  # w:compatibilityMode of Word 2013 and every Word since
 ACCENT = (0x00, 0x69, 0x5C)  # the teal of the site and the PDF
 MUTED = (0x5F, 0x6B, 0x73)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def plain_text(text: str) -> str:
-    """A Markdown field as plain text (Word gets no inline formatting)."""
-    rendered = markdown.markdown(text)
-    return html.unescape(_TAG.sub("", rendered)).strip()
 
 
 def write_plan_docx(output: BuildOutput) -> list[Path]:

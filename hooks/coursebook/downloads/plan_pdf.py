@@ -15,11 +15,8 @@ import io
 import re
 from pathlib import Path
 
-import markdown
-from markupsafe import Markup, escape
-
 from ..content.plan_form import PlanForm, plan_form
-from ..site.render import TEMPLATES, environment
+from ..site.render import TEMPLATES, environment, markdown_html
 from ..site.routes import file_name
 from .field_font import simple_field_font
 from .output import BuildOutput
@@ -29,13 +26,6 @@ _OPACITY = re.compile(r"/\S+\s+gs\s*")
 _FONT = re.compile(r"/\S+\s+([\d.]+)\s+Tf")
 FIELD_FONT = "/Fld"  # the fields' font in the form's /DR
 STYLESHEET = FORMS / "plan.css"
-
-
-def markdown_html(text: str | None) -> Markup | None:
-    """A Markdown field as HTML; raw HTML typed in YAML stays text."""
-    if text is None:
-        return None
-    return Markup(markdown.markdown(str(escape(text))))
 
 
 def form_html(form: PlanForm) -> str:

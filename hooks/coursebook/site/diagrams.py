@@ -522,14 +522,6 @@ def count_word(number: int) -> str:
     return _NUMBERS[number] if number < len(_NUMBERS) else str(number)
 
 
-def and_join(items: list[str]) -> str:
-    """Danish list: "a, b og c"."""
-    items = list(items)
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " og " + items[-1]
-
-
 def diagram(content: Content, ident: str) -> Markup:
     """The tool's figure as one raw HTML block ('' when it has no diagram).
 
@@ -561,7 +553,6 @@ def _draw(ident: str, tool: Tool) -> Markup:
             width=WIDTH,
             height=math.ceil(layout.height),
             count_word=count_word,
-            and_join=and_join,
         )
     )
     # Markdown keeps an HTML block whole only if it has no blank lines

@@ -9,17 +9,16 @@ import re
 from html import escape
 from typing import TYPE_CHECKING
 
+from .html_walk import Tag, walk
+from .render import plain_text
+
 if TYPE_CHECKING:  # a build replayed from its snapshot never loads the model
     from ..content.model import Glossary, Term
 
 # æ, ø and å come after z in Danish, in that order
 _DANISH_ORDER = str.maketrans({"æ": "z{", "ä": "z{", "ø": "z|", "ö": "z|", "å": "z}"})
 _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e"})
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(\S(?:.*?\S)?)\1")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
-# a comment or a tag, its name and whether it closes an element
-_TAG = re.compile(r"<!--.*?-->|<(?P<closing>/?)(?P<name>[a-zA-Z][\w-]*)[^>]*>", re.S)
 _LEAVE_ALONE = {"abbr", "code", "kbd", "pre", "script", "style", "svg", "textarea"}
 _INTERACTIVE = {"a", "button", "label", "summary"}
 
@@ -56,14 +55,9 @@ def expansion(term: Term) -> str:
     sentence too."""
     if term.abbr and term.abbr not in term.term:
         return term.term
-    first = _SENTENCE_END.split(plain_text(term.definition), maxsplit=1)[0]
+    definition = " ".join(plain_text(term.definition).split())
+    first = _SENTENCE_END.split(definition, maxsplit=1)[0]
     return f"{term.term}: {first}"
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown text without links and emphasis marks, on one line."""
-    text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", markdown))
-    return " ".join(text.split())
 
 
 def abbreviation_markdown(glossary: Glossary | None) -> str:
@@ -108,12 +102,14 @@ class _Explainer:
         self.interactive = 0  # open links, labels, buttons
 
     def run(self, html: str) -> str:
-        out, pos = [], 0
-        for match in _TAG.finditer(html):
-            out.append(self.text(html[pos : match.start()]))
-            pos = match.end()
-            out.append(self.tag(match, html[pos : html.find("<", pos)]))
-        out.append(self.text(html[pos:]))
+        tokens = list(walk(html))
+        out = []
+        for index, token in enumerate(tokens):
+            if isinstance(token, str):
+                out.append(self.text(token))
+                continue
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            out.append(self.tag(token, following if isinstance(following, str) else ""))
         return "".join(out)
 
     def text(self, text: str) -> str:
@@ -132,16 +128,15 @@ class _Explainer:
         self.seen.add(word)
         return ' tabindex="0"'
 
-    def tag(self, match: re.Match[str], following: str) -> str:
-        tag, name = match[0], (match["name"] or "").lower()
-        closing = bool(match["closing"])
+    def tag(self, token: Tag, following: str) -> str:
+        tag, name, closing = token.text, token.name, token.closing
         made = name == "abbr" and not closing and not self.leave_alone
         if made and following in self.titles:
             # one the Markdown extension made: only the focus is missing
             tag = tag.replace("<abbr", "<abbr" + self.focus(following), 1)
         if name in _INTERACTIVE:
             self.interactive = max(self.interactive + (-1 if closing else 1), 0)
-        if name in _LEAVE_ALONE and not tag.endswith("/>"):
+        if name in _LEAVE_ALONE and not token.self_closing:
             if not closing:
                 self.leave_alone.append(name)
             elif self.leave_alone and self.leave_alone[-1] == name:

@@ -8,6 +8,7 @@ stays as written; autoescaping HTML-escapes every value unless it is Markup
 from __future__ import annotations
 
 import hashlib
+import html
 import posixpath
 import re
 from functools import cache
@@ -25,7 +26,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from ..cache import cache_dir
+from ..danish import and_list
 from . import routes
+from .html_walk import text_of
 from .routes import download_url, relative_url
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -87,6 +90,11 @@ def _download(context: Context, kind: str, ident: str | None = None) -> Markup:
     return Markup(escape(download_url(path, context["page_src"])))
 
 
+def _and_list(items: Any) -> Markup:
+    """'a, b og c' in a template; each item escaped unless it is Markup."""
+    return Markup(and_list(escape(item) for item in items))
+
+
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Compiled templates kept between runs: compiling them is most of our cost
     in a cold `mkdocs build`. Jinja checks each template's mtime, so edits show."""
@@ -116,6 +124,7 @@ def environment() -> Environment:
     env.globals["url"] = _url
     env.globals["route"] = routes.page
     env.globals["download"] = _download
+    env.filters["and_list"] = _and_list
     return env
 
 
@@ -128,3 +137,23 @@ def render_page(template: str, page_src: str, **context: Any) -> str:
 def render_string(source: str, page_src: str, **context: Any) -> str:
     """Render a hand-written page (docs/) that uses course variables."""
     return environment().from_string(source).render(page_src=page_src, **context)
+
+
+# --- Markdown fields from YAML (a plan's intro, an edition's notice, ...) ----
+
+
+def markdown_html(text: str | None) -> Markup | None:
+    """A Markdown field as HTML; raw HTML typed in YAML stays text."""
+    if text is None:
+        return None
+    import markdown  # only the downloads need it, and MkDocs has loaded it
+
+    return Markup(markdown.markdown(html.escape(text, quote=False)))
+
+
+def plain_text(text: str) -> str:
+    """A Markdown field as plain text: no links, emphasis or other marks;
+    paragraphs on lines of their own."""
+    import markdown
+
+    return text_of(markdown.markdown(text)).strip()

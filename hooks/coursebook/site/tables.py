@@ -8,11 +8,9 @@ from __future__ import annotations
 import html
 import re
 
+from .html_walk import walk
+
 _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
-_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
-_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.DOTALL)
-_CELL = re.compile(r"<td\b")
-_TAG = re.compile(r"<[^>]+>")
 
 
 def stack_tables(page_html: str) -> str:
@@ -26,21 +24,38 @@ def _stack(match: re.Match[str]) -> str:
     head, _, body = table.partition("</thead>")
     if not body:  # no heading row: nothing to label the cells with
         return f'<div class="cb-table">{table}</div>'
-    labels = [_text(cell) for cell in _HEAD_CELL.findall(head)]
-    body = _ROW.sub(lambda row: _label_row(row.group(0), labels), body)
-    return f'<div class="cb-table">{head}</thead>{body}</div>'
+    return f'<div class="cb-table">{head}</thead>{_labelled(body, _labels(head))}</div>'
 
 
-def _label_row(row: str, labels: list[str]) -> str:
+def _labels(head: str) -> list[str]:
+    """The text of each heading cell."""
+    labels: list[str] = []
+    cell: list[str] | None = None  # the text of the <th> being read
+    for token in walk(head):
+        if isinstance(token, str):
+            if cell is not None:
+                cell.append(token)
+        elif token.name == "th":
+            if token.closing and cell is not None:
+                labels.append(html.unescape("".join(cell)).strip())
+            cell = None if token.closing else []
+    return labels
+
+
+def _labelled(body: str, labels: list[str]) -> str:
+    """body with each row's cells labelled by their column's heading."""
+    out: list[str] = []
     column = iter(labels)
-
-    def label(match: re.Match[str]) -> str:
-        text = next(column, "")
-        attribute = f' data-label="{html.escape(text)}"' if text else ""
-        return f"<td{attribute}"
-
-    return _CELL.sub(label, row)
-
-
-def _text(cell: str) -> str:
-    return html.unescape(_TAG.sub("", cell)).strip()
+    for token in walk(body):
+        if isinstance(token, str):
+            out.append(token)
+            continue
+        if token.name == "tr" and not token.closing:
+            column = iter(labels)
+        if token.name == "td" and not token.closing:
+            text = next(column, "")
+            attribute = f' data-label="{html.escape(text)}"' if text else ""
+            out.append(f"<td{attribute}{token.text[3:]}")
+        else:
+            out.append(token.text)
+    return "".join(out)
