@@ -102,14 +102,20 @@ class _Explainer:
         self.interactive = 0  # open links, labels, buttons
 
     def run(self, html: str) -> str:
-        tokens = list(walk(html))
-        out = []
-        for index, token in enumerate(tokens):
+        out: list[str] = []
+        opened: Tag | None = None  # an <abbr>, until the text after it is read
+        for token in walk(html):
+            if opened is not None:
+                out.append(self.tag(opened, token if isinstance(token, str) else ""))
+                opened = None
             if isinstance(token, str):
                 out.append(self.text(token))
-                continue
-            following = tokens[index + 1] if index + 1 < len(tokens) else ""
-            out.append(self.tag(token, following if isinstance(following, str) else ""))
+            elif token.name == "abbr" and not token.closing:
+                opened = token
+            else:
+                out.append(self.tag(token, ""))
+        if opened is not None:
+            out.append(self.tag(opened, ""))
         return "".join(out)
 
     def text(self, text: str) -> str:
