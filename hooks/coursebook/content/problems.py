@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -85,6 +84,8 @@ def display_path(path: Path) -> Path:
 
 def suggest(word: str, candidates: list[str], known: str | None = None) -> str:
     """'; did you mean …?' or the list of known ids (when short)."""
+    import difflib  # only when a problem is found: a clean build never needs it
+
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if close:
         return _("; did you mean '{candidate}'?").format(candidate=close[0])
