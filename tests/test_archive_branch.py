@@ -1,6 +1,7 @@
 """`archive ID --push`: a finished edition on the gh-pages branch (mike) is
 rebuilt without the instructors' names and photos and pushed over its own
-version, as a gh-pages host would then serve it."""
+version, as a gh-pages host would then serve it; also from a fresh clone,
+where gh-pages is only on the server."""
 
 from __future__ import annotations
 
@@ -126,14 +127,38 @@ def test_archive_push_keeps_aktuel_and_refuses_what_it_cannot_archive(
     assert server_ref(repo) == ""
     published = run_coursebook("publish", "foraar-2020", "--push", cwd=repo)
     assert published.returncode == 0, published.stdout + published.stderr
-    too_early = archive(repo, f"foraar-{year}")
+    # the next coordinator works in a fresh clone: gh-pages is only on the
+    # server there (origin/gh-pages)
+    git(repo, "push", "-q", "origin", "main")
+    server = git(repo, "remote", "get-url", "origin").strip()
+    clone = tmp_path / "klon"
+    git(tmp_path, "clone", "-q", "--branch", "main", server, str(clone))
+    too_early = archive(clone, f"foraar-{year}")
     assert too_early.returncode == 1
     assert f"Forår {year} er ikke slut endnu" in too_early.stderr
     assert "Traceback" not in too_early.stderr + unpublished.stderr
 
-    result = archive(repo, "foraar-2020")
+    result = archive(clone, "foraar-2020")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert aliases(repo) == {"foraar-2020": ["aktuel"]}
+    assert aliases(clone) == {"foraar-2020": ["aktuel"]}
     site = served(repo, tmp_path / "site")
     for folder in ("foraar-2020", "aktuel"):
         assert_without_personal_data(site / folder)
+
+    # the branch here and the server's have gone different ways: refused, with
+    # the way out, before anything is built
+    for where in (repo, clone):
+        git(where, "fetch", "-q", "origin")
+        tree = git(where, "rev-parse", "origin/gh-pages^{tree}").strip()
+        made = git(
+            where, "commit-tree", tree, "-p", "origin/gh-pages", "-m", str(where)
+        )
+        git(where, "branch", "-f", "gh-pages", made.strip())
+    git(repo, "push", "-q", "origin", "gh-pages")
+    git(clone, "fetch", "-q", "origin")
+    mine = git(clone, "rev-parse", "gh-pages")
+    diverged = archive(clone, "foraar-2020")
+    assert diverged.returncode == 1
+    assert "har hver sine ændringer" in diverged.stderr
+    assert "git branch -f gh-pages origin/gh-pages" in diverged.stderr
+    assert git(clone, "rev-parse", "gh-pages") == mine

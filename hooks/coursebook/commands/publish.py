@@ -63,6 +63,7 @@ def publish(
     """Build edition_id with mike and commit it to branch; it becomes `aktuel`
     unless a published edition starts later."""
     _require_git_repository()
+    _follow_server(branch, remote)
     edition = content.editions[edition_id]
     versions = list_versions(branch)
     holder = next(
@@ -101,7 +102,7 @@ def archive(
     """Rebuild the published edition_id without personal data
     (content/archive.py) and deploy it over its own version: it keeps its
     place in the list and its aliases (`aktuel` too, if it has it)."""
-    version = published_version(edition_id, branch)
+    version = published_version(edition_id, branch, remote)
     aliases = version.get("aliases", [])
     git = ["--branch", branch] + (["--push", "--remote", remote] if push else [])
     message = f"Archive {edition_id} without personal data"
@@ -113,10 +114,11 @@ def archive(
     return Published(edition_id, CURRENT_ALIAS in aliases, list_versions(branch))
 
 
-def published_version(edition_id: str, branch: str) -> dict:
+def published_version(edition_id: str, branch: str, remote: str) -> dict:
     """edition_id's entry in the branch's versions.json; PublishError when it
     is not published there."""
     _require_git_repository()
+    _follow_server(branch, remote)
     for version in list_versions(branch):
         if version["version"] == edition_id:
             return version
@@ -187,7 +189,7 @@ def unpublish(
     remote: str = "origin",
 ) -> Published:
     """Delete edition_id from branch; `aktuel` moves to the newest one left."""
-    published_version(edition_id, branch)
+    published_version(edition_id, branch, remote)
     versions = list_versions(branch)
     git = ["--config-file", str(config_file), "--branch", branch]
     git += ["--push", "--remote", remote] if push else []
@@ -221,6 +223,30 @@ def list_versions(branch: str) -> list[dict]:
         check=False,
     )
     return json.loads(result.stdout) if result.returncode == 0 else []
+
+
+def _follow_server(branch: str, remote: str) -> None:
+    """Move branch up to remote/branch when it is missing or behind, as mike
+    does before it changes the branch: a fresh clone has only origin/gh-pages,
+    and what is read here (which editions are published, which one is
+    `aktuel`) must be what mike then changes. Like mike, nothing is fetched."""
+    from mike import git_utils
+
+    try:
+        git_utils.update_from_upstream(remote, branch)
+    except git_utils.GitBranchDiverged:
+        raise PublishError(
+            _(
+                "The branch {branch} here and the one on {remote} have different "
+                "changes, so nothing is published. To take the server's: "
+                "git branch -f {branch} {remote}/{branch} (editions published "
+                "here but not pushed are then lost; publish them again)."
+            ).format(branch=branch, remote=remote)
+        ) from None
+    except git_utils.GitError as exc:
+        raise PublishError(
+            _("git failed, and nothing is published:") + "\n" + str(exc)
+        ) from None
 
 
 def _starts_later(content: Content, edition_id: str, holder: str) -> bool:

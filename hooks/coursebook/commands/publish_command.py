@@ -182,7 +182,7 @@ def run_archive(args: argparse.Namespace, report: Reporter) -> int:
                 )
             site_url = _site_url(args)
         else:
-            published_version(args.edition, args.branch)
+            published_version(args.edition, args.branch, args.remote)
         commit = commit_for_publishing(
             content, args.edition, args.config_file, args.commit
         )
