@@ -15,8 +15,9 @@ import pytest
 import yaml
 from conftest import CONTENT, OWN_SITE_URL, ROOT, build_site
 from coursebook.content.bundle import Content
-from coursebook.content.editions import long_date, schedule_of
+from coursebook.content.editions import schedule_of
 from coursebook.content.validation import load_content
+from coursebook.danish import long_date
 from coursebook.downloads.output import BuildOutput
 from coursebook.site.pages import plan_pages, render_spec
 from icalendar import Calendar

@@ -47,8 +47,8 @@ from ..i18n import _
 from . import lint
 from .bundle import Content
 from .editions import check_edition
-from .loader import FOLDERS, ID, Read, as_id, field_name, suggest
-from .problems import Problem, Severity, display_path
+from .loader import FOLDERS, ID, Read, as_id, field_name
+from .problems import Problem, Severity, display_path, suggest
 from .prose import Text, texts_in
 from .spelling import DictionaryMissing, spelling_problems
 from .terms import term_problems
