@@ -17,7 +17,11 @@ from coursebook.content.model import Glossary, Part, Term, Tool
 from coursebook.content.validation import load_content
 from coursebook.site import diagrams
 from coursebook.site.diagrams import LAYOUTS, WIDTH, diagram, text_width
-from coursebook.site.glossary import danish_key, explain_abbreviations
+from coursebook.site.glossary import (
+    abbreviation_titles,
+    danish_key,
+    explain_abbreviations,
+)
 
 _CONTENT = load_content(CONTENT)[0]
 TOOLS = list(_CONTENT.tools)
@@ -397,7 +401,7 @@ def test_abbreviations_in_raw_html_are_explained_but_not_in_drawings() -> None:
         "<svg><title>TR</title><text>TR</text></svg><label>TR og TR</label>"
         "<p>TR igen, TRIO ikke</p>"
     )
-    done = explain_abbreviations(html, glossary)
+    done = explain_abbreviations(html, abbreviation_titles(glossary))
     abbr = '<abbr title="Tillidsrepræsentant">TR</abbr>'
     focusable = '<abbr tabindex="0" title="Tillidsrepræsentant">TR</abbr>'
     assert done == (

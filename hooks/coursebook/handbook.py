@@ -29,7 +29,11 @@ from .preview import errors as preview_errors
 from .preview import pdfs as preview_pdfs
 from .settings import Settings, SettingsError, from_mkdocs
 from .site.bundle import Bundles, add_bundles, plan_bundles
-from .site.glossary import abbreviation_markdown, explain_abbreviations
+from .site.glossary import (
+    abbreviation_markdown,
+    abbreviation_titles,
+    explain_abbreviations,
+)
 from .site.pages import PageSpec, build_nav, plan_pages
 from .site.render import render_string
 from .site.routes import theme_routes
@@ -171,7 +175,7 @@ class Handbook:
         """Abbreviations in raw HTML too, and reachable by keyboard."""
         if self.content is None:
             return html
-        return explain_abbreviations(html, self.content.glossary)
+        return explain_abbreviations(html, abbreviation_titles(self.content.glossary))
 
     def fit_tables(self, html: str) -> str:
         """Every table readable on a phone (site/tables.py)."""

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
-from ..content.model import Glossary, Term
+if TYPE_CHECKING:  # a build replayed from its snapshot never loads the model
+    from ..content.model import Glossary, Term
 
 # æ, ø and å come after z in Danish, in that order
 _DANISH_ORDER = str.maketrans({"æ": "z{", "ä": "z{", "ø": "z|", "ö": "z|", "å": "z}"})
@@ -74,7 +76,14 @@ def abbreviation_markdown(glossary: Glossary | None) -> str:
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
-def explain_abbreviations(html: str, glossary: Glossary | None) -> str:
+def abbreviation_titles(glossary: Glossary | None) -> dict[str, str]:
+    """Each abbreviation and what its tooltip says."""
+    if glossary is None:
+        return {}
+    return {term.abbr: expansion(term) for term in glossary.terms if term.abbr}
+
+
+def explain_abbreviations(html: str, titles: dict[str, str]) -> str:
     """Finish a page's <abbr> elements in its HTML.
 
     The abbr Markdown extension cannot see into raw HTML (the templates'
@@ -84,9 +93,8 @@ def explain_abbreviations(html: str, glossary: Glossary | None) -> str:
     first of each abbreviation on the page gets tabindex=0; more would only
     add tab stops. Inside a link or label, the link or field takes the focus.
     """
-    if glossary is None or not any(term.abbr for term in glossary.terms):
+    if not titles:
         return html
-    titles = {term.abbr: expansion(term) for term in glossary.terms if term.abbr}
     return _Explainer(titles).run(html)
 
 
