@@ -54,7 +54,9 @@ def hook_overhead(work: Path, pairs: int) -> dict:
 
     Warm: both built again and again in one process, as `mkdocs serve` does,
     so this is what the hooks cost per build. Cold: each build a new process,
-    as `make build`, so imports and template compilation count too.
+    as `make build`, so imports and template compilation count too; with
+    unchanged inputs the hooked build replays its last snapshot (snapshot.py).
+    Cold after an edit: the same, with the content changed before each build.
     """
     plain_config = write_plain_project(ROOT / "content", work / "plain")
     hooked_config = ROOT / "mkdocs.yml"
@@ -82,7 +84,29 @@ def hook_overhead(work: Path, pairs: int) -> dict:
             seconds = timed_build(config, work / f"site-{name}", COURSEBOOK_PDF="0")
             (cold_hooked if name == "hooked" else cold_plain).append(seconds["seconds"])
     cold = zip(cold_hooked, cold_plain, strict=True)
+    # and after an edit: the snapshot of the last build does not apply, the
+    # content is checked and every page made again (unchanged downloads still
+    # come from the cache)
+    edited_content = work / "content-edited"
+    shutil.copytree(ROOT / "content", edited_content, dirs_exist_ok=True)
+    edited_hooked, edited_plain = [], []
+    for index in range(pairs):
+        with (edited_content / "course.yml").open("a", encoding="utf-8") as course:
+            course.write(f"\n# edit {index}\n")
+        edited = timed_build(
+            hooked_config,
+            work / "site-edited",
+            COURSEBOOK_PDF="0",
+            COURSEBOOK_CONTENT=str(edited_content),
+        )
+        plain = timed_build(plain_config, work / "site-plain", COURSEBOOK_PDF="0")
+        edited_hooked.append(edited["seconds"])
+        edited_plain.append(plain["seconds"])
+    edited_pairs = zip(edited_hooked, edited_plain, strict=True)
     return {
+        "hook_overhead_ratio_cold_after_edit": statistics.median(
+            h / p for h, p in edited_pairs
+        ),
         "hook_overhead_ratio": statistics.median(h / p for h, p in warm),
         "hooked_build_seconds": statistics.median(h for h, _ in warm),
         "plain_build_seconds": statistics.median(p for _, p in warm),

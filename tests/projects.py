@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import ROOT, ready_mkdocs
+from PIL import Image
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Koordinator",
@@ -46,6 +48,27 @@ def make_project(repo: Path) -> Path:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Kursushåndbog")
     return repo
+
+
+def add_finished_edition(repo: Path) -> None:
+    """foraar-2020 (not committed): the spring edition moved back to 2020, so
+    it is over, taught by a named instructor with a photo."""
+    editions = repo / "content" / "editions"
+    spring = (editions / "foraar-2027.yml").read_text("utf-8")
+    past = spring.replace("2027-", "2020-").replace("Forår 2027", "Forår 2020")
+    past = re.sub(r"(?m)^instructors_note: .*\n", "", past)
+    past = past.replace(
+        "instructors: []",
+        "instructors:\n"
+        "  - name: Anne Andersen\n"
+        "    role: Underviser, organisationspsykolog\n"
+        "    bio: Anne har undervist ledere i ti år.\n"
+        "    photo: billeder/anne.png\n",
+    )
+    (editions / "foraar-2020.yml").write_text(past, "utf-8")
+    photo = repo / "docs" / "billeder" / "anne.png"
+    photo.parent.mkdir(exist_ok=True)
+    Image.new("RGB", (40, 40), "teal").save(photo)
 
 
 def run_coursebook(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:

@@ -18,7 +18,7 @@ from coursebook.content.dates import (
 )
 from coursebook.content.editions import TIMEZONE, schedule_of
 from coursebook.content.validation import load_content
-from coursebook.site.pages import plan_pages
+from coursebook.site.pages import plan_pages, render_spec
 
 SPRING = "foraar-2027"
 
@@ -153,7 +153,7 @@ def test_the_next_step_names_the_readings_to_do_before_it(tmp_path: Path) -> Non
     (folder / "editions" / f"{SPRING}.yml").write_text(text, encoding="utf-8")
     content = load_content(folder)[0]
     front = next(spec for spec in plan_pages(content) if spec.src == "index.md")
-    markdown = front.render(content)
+    markdown = render_spec(front, content)
     step = markdown.split('data-cb-from="2027-03-10T00:00:00+01:00"')[1]
     step = step.split("</div>")[0]
     assert "Næste gang: <a" in step and "Modul 2" in step

@@ -18,7 +18,7 @@ from coursebook.content.bundle import Content
 from coursebook.content.editions import long_date, schedule_of
 from coursebook.content.validation import load_content
 from coursebook.downloads.output import BuildOutput
-from coursebook.site.pages import plan_pages
+from coursebook.site.pages import plan_pages, render_spec
 from icalendar import Calendar
 from projects import GIT_ENV, git, make_project
 
@@ -157,7 +157,7 @@ def test_instructors_page_shows_photo_with_name_as_alt_text(
     path.write_text(text, encoding="utf-8")
     content = load_content(content_copy)[0]
     page = next(p for p in plan_pages(content) if p.src == "undervisere.md")
-    markdown = page.render(content)
+    markdown = render_spec(page, content)
     assert "## Anne Andersen" in markdown
     assert "![Anne Andersen](billeder/anne.jpg)" in markdown
     assert "*Underviser*" in markdown

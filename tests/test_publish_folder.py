@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import replace
 from icalendar import Calendar
-from PIL import Image
-from projects import git, make_project, run_coursebook
+from projects import add_finished_edition, git, make_project, run_coursebook
 
 SITE_URL = "https://kursus.example.dk/haandbog/"
 
@@ -227,22 +226,7 @@ def test_branch_publish_refuses_uncommitted_and_unpublish_moves_aktuel(
 def test_archive_names_instructors_by_role_once_the_edition_is_over(
     repo: Path, tmp_path: Path
 ) -> None:
-    # the spring edition moved back to 2020, with a named instructor and a photo
-    spring = (repo / "content" / "editions" / "foraar-2027.yml").read_text("utf-8")
-    past = spring.replace("2027-", "2020-").replace("Forår 2027", "Forår 2020")
-    past = re.sub(r"(?m)^instructors_note: .*\n", "", past)
-    past = past.replace(
-        "instructors: []",
-        "instructors:\n"
-        "  - name: Anne Andersen\n"
-        "    role: Underviser, organisationspsykolog\n"
-        "    bio: Anne har undervist ledere i ti år.\n"
-        "    photo: billeder/anne.png\n",
-    )
-    (repo / "content" / "editions" / "foraar-2020.yml").write_text(past, "utf-8")
-    photo = repo / "docs" / "billeder" / "anne.png"
-    photo.parent.mkdir()
-    Image.new("RGB", (40, 40), "teal").save(photo)
+    add_finished_edition(repo)
     out = tmp_path / "www"
     result = publish(repo, "foraar-2020", out, "--commit")
     assert result.returncode == 0, result.stdout + result.stderr

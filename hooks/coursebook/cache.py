@@ -1,10 +1,11 @@
 """What a build keeps for the next one, under ~/.cache/coursebook/.
 
-Compiled page templates (site/render.py) and downloads made from unchanged
-inputs (content-addressed: a file's name is the hash of what it was made
-from and of the code that made it). A cold `mkdocs build` whose plans and
-dates did not change then neither imports python-docx or icalendar nor runs
-them: it copies the bytes it made last time. Nothing here is needed: a
+Compiled page templates (site/render.py), the snapshot of a build
+(snapshot.py), and downloads made from unchanged inputs (content-addressed:
+a file's name is the hash of what it was made from and of the code that made
+it). A cold `mkdocs build` whose plans and dates did not change then neither
+imports python-docx or icalendar nor runs them: it copies the bytes it made
+last time. Nothing here is needed: a
 read-only or missing home folder only means making everything again.
 """
 
@@ -54,6 +55,15 @@ def made_once(
 def kept(kind: str, key: str, make: Callable[[], Any]) -> Any:
     """make()'s result for key (a hash of everything it depends on), kept
     pickled between processes; make() runs only for a key not seen before."""
+    value = recall(kind, key)
+    if value is None:
+        value = make()
+        keep(kind, key, value)
+    return value
+
+
+def recall(kind: str, key: str) -> Any | None:
+    """What keep() kept for key, or None."""
     folder = cache_dir("kept")
     path = folder / f"{kind}-{key}" if folder else None
     if path is not None and path.is_file():
@@ -61,11 +71,16 @@ def kept(kind: str, key: str, make: Callable[[], Any]) -> Any:
             return pickle.loads(path.read_bytes())
         except Exception:  # written by another version: make it again
             path.unlink(missing_ok=True)
-    value = make()
-    if path is not None:
+    return None
+
+
+def keep(kind: str, key: str, value: Any) -> None:
+    """Keep value (pickled) for key, for a later process's recall()."""
+    folder = cache_dir("kept")
+    if folder is not None:
+        path = folder / f"{kind}-{key}"
         _keep(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        _prune(path.parent, kind)
-    return value
+        _prune(folder, kind)
 
 
 def source_digest(folder: Path, pattern: str = "*.py") -> str:
@@ -75,6 +90,18 @@ def source_digest(folder: Path, pattern: str = "*.py") -> str:
     for path in sorted(folder.glob(pattern)):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def files_digest(digest: Any, files: list[Path]) -> None:
+    """Add files to digest (a hashlib object): the text files' bytes, the
+    others' sizes (photos and PDFs are many megabytes, and seldom edited)."""
+    for path in files:
+        digest.update(str(path).encode())
+        if path.is_file():
+            if path.suffix in (".yml", ".yaml", ".md"):
+                digest.update(path.read_bytes())
+            else:
+                digest.update(str(path.stat().st_size).encode())
 
 
 def _keep(path: Path, data: bytes) -> None:

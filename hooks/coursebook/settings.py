@@ -29,6 +29,8 @@ BLOCK = "coursebook"
 CONTENT_ENV = "COURSEBOOK_CONTENT"
 EDITION_ENV = "COURSEBOOK_EDITION"
 PDF_ENV = "COURSEBOOK_PDF"
+# set by `coursebook archive`: the build leaves out personal data
+ARCHIVE_ENV = "COURSEBOOK_ARCHIVE"
 _OFF = ("0", "false", "nej", "no")
 
 
@@ -53,6 +55,7 @@ class Settings:
     # who asked for that edition ("COURSEBOOK_EDITION", ...), for messages
     edition_source: str | None
     pdf: bool
+    archive: bool = False
 
 
 def from_mkdocs(config: base.Config) -> Settings:
@@ -103,7 +106,8 @@ def _settings(config_file: Path, block: object, docs_dir: Path) -> Settings:
     pdf = config.pdf
     if environ.get(PDF_ENV):
         pdf = environ[PDF_ENV].strip().lower() not in _OFF
-    return Settings(config_file, content_dir, docs_dir, edition, source, pdf)
+    archive = environ.get(ARCHIVE_ENV) == "1"
+    return Settings(config_file, content_dir, docs_dir, edition, source, pdf, archive)
 
 
 def _validated(config_file: Path, block: object) -> CoursebookConfig:

@@ -173,13 +173,32 @@ def _parser() -> argparse.ArgumentParser:
     archive = commands.add_parser(
         "archive",
         help=_("republish a finished edition without the instructors' names"),
+        description=_(
+            "Republish an edition that is over, without the instructors' names "
+            "and photos (each is shown by their role), where it is already "
+            "published: in a folder (--to) or on the git branch (gh-pages; "
+            "--push sends it to the server too)."
+        ),
     )
     archive.add_argument("edition", metavar=_("EDITION"), help=_("the edition's id"))
     archive.add_argument(
-        "--to", type=Path, required=True, metavar=_("FOLDER"), help=_("the folder")
+        "--to",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_("the folder it is published in (else the git branch)"),
     )
     archive.add_argument(
         "--site-url", metavar="URL", help=_("the folder's address on the web")
+    )
+    archive.add_argument(
+        "--branch",
+        default="gh-pages",
+        metavar=_("BRANCH"),
+        help=_("git branch (gh-pages)"),
+    )
+    archive.add_argument("--push", action="store_true", help=_("push the branch too"))
+    archive.add_argument(
+        "--remote", default="origin", metavar=_("REMOTE"), help=_("git remote (origin)")
     )
     archive.add_argument(
         "--commit",

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import yaml
 
-from ..handbook import Handbook, _handwritten_pages
+from ..handbook import Handbook
 from ..site.glossary import abbreviation_markdown
+from ..site.pages import handwritten_pages, render_spec
 from ..site.render import render_string
 
 # top-level keys of mkdocs.yml that only the hooks use, or that we write anew
@@ -38,6 +39,7 @@ def export(target: Path, config_file: Path, downloads: bool = True) -> Path:
 
     config = load_config(str(config_file))
     handbook = Handbook()
+    handbook.replay = False  # it writes every page from the content
     handbook.configure(config)
     assert handbook.content is not None
     target = target.resolve()
@@ -69,7 +71,7 @@ def _write_docs(handbook: Handbook, docs_dir: Path, docs: Path) -> None:
     assert content is not None
     shutil.copytree(docs_dir, docs)
     abbreviations = abbreviation_markdown(content.glossary)
-    for src, _title in _handwritten_pages(docs_dir):
+    for src, _title in handwritten_pages(docs_dir):
         page = docs / src
         text = render_string(
             page.read_text(encoding="utf-8"),
@@ -82,7 +84,7 @@ def _write_docs(handbook: Handbook, docs_dir: Path, docs: Path) -> None:
     for spec in handbook.pages:
         page = docs / spec.src
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(spec.render(content) + abbreviations, encoding="utf-8")
+        page.write_text(render_spec(spec, content) + abbreviations, encoding="utf-8")
 
 
 def _write_downloads(config_file: Path, docs: Path) -> None:

@@ -7,6 +7,9 @@ read it. Only such a site has versions, so the selector is switched on here,
 in a configuration that inherits mkdocs.yml, and not in mkdocs.yml itself (a
 plain build would ask for a versions.json that is not there). A failed build
 commits nothing.
+
+`coursebook archive` (without --to) deploys a finished edition again over its
+own version, built without personal data (content/archive.py).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from ..content.archive import ARCHIVE_ENV
 from ..content.bundle import Content
 from ..content.editions import schedule_of
 from ..i18n import _
@@ -59,6 +63,7 @@ def publish(
     """Build edition_id with mike and commit it to branch; it becomes `aktuel`
     unless a published edition starts later."""
     _require_git_repository()
+    _follow_server(branch, remote)
     edition = content.editions[edition_id]
     versions = list_versions(branch)
     holder = next(
@@ -77,9 +82,69 @@ def publish(
         deploy += ["--update-aliases", edition_id, CURRENT_ALIAS]
     else:
         deploy += [edition_id]
+    env = _deploy(content, edition_id, config_file, deploy, content_commit)
+    if becomes_current:
+        _mike(
+            ["set-default", "--config-file", str(config_file), *git, CURRENT_ALIAS], env
+        )
+    return Published(edition_id, becomes_current, list_versions(branch))
+
+
+def archive(
+    content: Content,
+    edition_id: str,
+    config_file: Path,
+    branch: str = "gh-pages",
+    push: bool = False,
+    remote: str = "origin",
+    content_commit: str = "",
+) -> Published:
+    """Rebuild the published edition_id without personal data
+    (content/archive.py) and deploy it over its own version: it keeps its
+    place in the list and its aliases (`aktuel` too, if it has it)."""
+    version = published_version(edition_id, branch, remote)
+    aliases = version.get("aliases", [])
+    git = ["--branch", branch] + (["--push", "--remote", remote] if push else [])
+    message = f"Archive {edition_id} without personal data"
+    if content_commit:
+        message += f", built from commit {content_commit}"
+    deploy = [*git, "--title", content.editions[edition_id].name]
+    deploy += ["--message", message, edition_id, *aliases]
+    _deploy(content, edition_id, config_file, deploy, content_commit, archived=True)
+    return Published(edition_id, CURRENT_ALIAS in aliases, list_versions(branch))
+
+
+def published_version(edition_id: str, branch: str, remote: str) -> dict:
+    """edition_id's entry in the branch's versions.json; PublishError when it
+    is not published there."""
+    _require_git_repository()
+    _follow_server(branch, remote)
+    for version in list_versions(branch):
+        if version["version"] == edition_id:
+            return version
+    raise PublishError(
+        _("{edition} is not published on the branch {branch}.").format(
+            edition=edition_id, branch=branch
+        )
+    )
+
+
+def _deploy(
+    content: Content,
+    edition_id: str,
+    config_file: Path,
+    deploy: list[str],
+    content_commit: str,
+    archived: bool = False,
+) -> dict[str, str]:
+    """`mike deploy` edition_id with the arguments given; mike commits only
+    when the build succeeds. Returns the environment it ran in."""
     env = {
         EDITION_ENV: edition_id,
         CONTENT_ENV: str(content.root.resolve()),
+        # set either way: a COURSEBOOK_ARCHIVE=1 left in the shell must not
+        # make an ordinary publish drop the instructors
+        ARCHIVE_ENV: "1" if archived else "0",
         "NO_MKDOCS_2_WARNING": "1",
     }
     overrides: dict = {"extra": {"content_commit": content_commit}}
@@ -88,11 +153,7 @@ def publish(
         overrides["site_dir"] = str(build_dir)
         with versioned_config(config_file, overrides) as versioned:
             _mike(["deploy", "--config-file", str(versioned), *deploy], env)
-    if becomes_current:
-        _mike(
-            ["set-default", "--config-file", str(config_file), *git, CURRENT_ALIAS], env
-        )
-    return Published(edition_id, becomes_current, list_versions(branch))
+    return env
 
 
 @contextmanager
@@ -128,14 +189,8 @@ def unpublish(
     remote: str = "origin",
 ) -> Published:
     """Delete edition_id from branch; `aktuel` moves to the newest one left."""
-    _require_git_repository()
+    published_version(edition_id, branch, remote)
     versions = list_versions(branch)
-    if edition_id not in {v["version"] for v in versions}:
-        raise PublishError(
-            _("{edition} is not published on the branch {branch}.").format(
-                edition=edition_id, branch=branch
-            )
-        )
     git = ["--config-file", str(config_file), "--branch", branch]
     git += ["--push", "--remote", remote] if push else []
     env = {"NO_MKDOCS_2_WARNING": "1"}
@@ -168,6 +223,30 @@ def list_versions(branch: str) -> list[dict]:
         check=False,
     )
     return json.loads(result.stdout) if result.returncode == 0 else []
+
+
+def _follow_server(branch: str, remote: str) -> None:
+    """Move branch up to remote/branch when it is missing or behind, as mike
+    does before it changes the branch: a fresh clone has only origin/gh-pages,
+    and what is read here (which editions are published, which one is
+    `aktuel`) must be what mike then changes. Like mike, nothing is fetched."""
+    from mike import git_utils
+
+    try:
+        git_utils.update_from_upstream(remote, branch)
+    except git_utils.GitBranchDiverged:
+        raise PublishError(
+            _(
+                "The branch {branch} here and the one on {remote} have different "
+                "changes, so nothing is published. To take the server's: "
+                "git branch -f {branch} {remote}/{branch} (editions published "
+                "here but not pushed are then lost; publish them again)."
+            ).format(branch=branch, remote=remote)
+        ) from None
+    except git_utils.GitError as exc:
+        raise PublishError(
+            _("git failed, and nothing is published:") + "\n" + str(exc)
+        ) from None
 
 
 def _starts_later(content: Content, edition_id: str, holder: str) -> bool:

@@ -1,4 +1,4 @@
-"""`coursebook publish` and `coursebook unpublish` as the coordinator sees them.
+"""`coursebook publish`, `unpublish` and `archive` as the coordinator sees them.
 
 Both targets, a plain folder (`--to DIR`, publish_folder.py) and the git
 branch mike keeps (publish.py), publish only committed content
@@ -19,7 +19,14 @@ from ..content.problems import Report
 from ..content.validation import validate
 from ..i18n import _
 from .content_commit import commit_for_publishing
-from .publish import CURRENT_ALIAS, PublishError, publish, unpublish
+from .publish import (
+    CURRENT_ALIAS,
+    PublishError,
+    archive,
+    publish,
+    published_version,
+    unpublish,
+)
 from .publish_folder import (
     RECORD,
     FolderSite,
@@ -141,7 +148,8 @@ def run_unpublish(args: argparse.Namespace) -> int:
 
 
 def run_archive(args: argparse.Namespace, report: Reporter) -> int:
-    """Republish a finished edition in DIR without personal data."""
+    """Republish a finished edition without personal data, over its published
+    version: in DIR (--to) or on the git branch mike keeps (--push)."""
     # an edition that is over does not pass publish's checks (past dates);
     # it must still build
     found = validate(
@@ -164,35 +172,60 @@ def run_archive(args: argparse.Namespace, report: Reporter) -> int:
                     "activity."
                 ).format(name=edition.name)
             )
-        if not (Path(args.to) / args.edition / RECORD).is_file():
-            raise PublishError(
-                _("{edition} is not published in {folder}.").format(
-                    edition=args.edition, folder=args.to
+        # refused before anything is committed or built
+        if args.to:
+            if not (Path(args.to) / args.edition / RECORD).is_file():
+                raise PublishError(
+                    _("{edition} is not published in {folder}.").format(
+                        edition=args.edition, folder=args.to
+                    )
                 )
-            )
-        site_url = _site_url(args)
+            site_url = _site_url(args)
+        else:
+            published_version(args.edition, args.branch, args.remote)
         commit = commit_for_publishing(
             content, args.edition, args.config_file, args.commit
         )
-        site = publish_to_folder(
-            content,
-            args.edition,
-            args.config_file,
-            args.to,
-            site_url,
-            commit,
-            archived=True,
+        print(
+            _("Building {name} ({edition}) without personal data ...").format(
+                name=edition.name, edition=args.edition
+            ),
+            file=sys.stderr,
         )
+        if args.to:
+            versions = publish_to_folder(
+                content,
+                args.edition,
+                args.config_file,
+                args.to,
+                site_url,
+                commit,
+                archived=True,
+            ).versions
+            where = _("in the folder {folder}").format(folder=args.to)
+        else:
+            versions = archive(
+                content,
+                args.edition,
+                args.config_file,
+                branch=args.branch,
+                push=args.push,
+                remote=args.remote,
+                content_commit=commit,
+            ).versions
+            where = _("on the branch {branch}").format(branch=args.branch)
+            if args.push:
+                where += " " + _("(pushed to {remote})").format(remote=args.remote)
     except PublishError as exc:
         print(exc, file=sys.stderr)
         return 1
     print(
         _(
-            "Archived: {name} ({edition}) in the folder {folder}, without the "
-            "instructors' names and photos."
-        ).format(name=edition.name, edition=args.edition, folder=args.to)
+            "Archived: {name} ({edition}) {where}, without the instructors' "
+            "names and photos."
+        ).format(name=edition.name, edition=args.edition, where=where)
     )
-    _list_versions(site.versions)
+    _list_versions(versions)
     return 0
 
 

@@ -34,11 +34,10 @@ from pathlib import Path
 
 from jinja2 import Template
 
-from ..content.archive import ARCHIVE_ENV
 from ..content.bundle import Content
 from ..content.editions import schedule_of
 from ..i18n import _
-from ..settings import CONTENT_ENV, EDITION_ENV
+from ..settings import ARCHIVE_ENV, CONTENT_ENV, EDITION_ENV
 from .folders import remove_folder, replace_folder, staged
 from .publish import CURRENT_ALIAS, PublishError, versioned_config
 from .safebuild import run_mkdocs_build

@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from ..settings import ARCHIVE_ENV as ARCHIVE_ENV  # the commands set it
 from .bundle import Content
 
 # set by `coursebook archive` for the build it runs
-ARCHIVE_ENV = "COURSEBOOK_ARCHIVE"
 
 
 def without_personal_data(content: Content) -> Content:

@@ -638,11 +638,11 @@ def pages_markdown(inputs: Inputs, page: str) -> str | None:
     if origin == "docs" and inputs.docs_dir is not None:
         return (inputs.docs_dir / page).read_text(encoding="utf-8")
     if origin == "generated" and inputs.content is not None:
-        from ..site.pages import plan_pages
+        from ..site.pages import plan_pages, render_spec
 
         try:
             spec = next(p for p in plan_pages(inputs.content) if p.src == page)
-            return spec.render(inputs.content)
+            return render_spec(spec, inputs.content)
         except Exception:  # noqa: BLE001 - the build reports what cannot render
             return None
     return None

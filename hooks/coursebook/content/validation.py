@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..cache import kept, source_digest
+from ..cache import files_digest, kept, source_digest
 from ..i18n import language
 from .bundle import Content
 from .loader import Read, read_content
@@ -238,13 +238,7 @@ def _cache_key(
             files.append(config_file)
         if docs_dir is not None and docs_dir.is_dir():
             files += sorted(docs_dir.rglob("*"))
-        for path in files:
-            digest.update(str(path).encode())
-            if path.is_file():
-                if path.suffix in (".yml", ".yaml", ".md"):
-                    digest.update(path.read_bytes())
-                else:
-                    digest.update(str(path.stat().st_size).encode())
+        files_digest(digest, files)
     except OSError:
         return None
     return digest.hexdigest()

@@ -30,11 +30,16 @@ def writer(module: str, function: str) -> Writer:
     return getattr(import_module(f"{__name__}.{module}"), function)
 
 
-def write_all(output: BuildOutput, pdfs: bool | None = None) -> list[Path]:
-    """Every download; the PDFs only if pdfs (default: output.pdfs)."""
+def write_all(
+    output: BuildOutput, pdfs: bool | None = None, others: bool = True
+) -> list[Path]:
+    """Every download; the PDFs only if pdfs (default: output.pdfs), the
+    other files only if others (a build replayed from its snapshot has them)."""
     pdfs = output.pdfs if pdfs is None else pdfs
     written: list[Path] = []
     for name, module, function, makes_pdf in WRITERS:
+        if not makes_pdf and not others:
+            continue
         if makes_pdf and not pdfs:
             log.info(
                 "coursebook: %s skipped (PDFs are off, or made in the background)", name

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..content.bundle import Content
 from ..site.render import environment
+
+if TYPE_CHECKING:
+    from ..content.bundle import Content
 
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -31,9 +35,22 @@ _LUNR = "assets/javascripts/lunr/"
 _SKIPPED_SUFFIXES = (".map", ".gz")
 
 
+@dataclass(frozen=True)
+class AppName:
+    """What the manifest calls the handbook on a home screen."""
+
+    title: str
+    edition: str
+    organiser: str
+
+    @classmethod
+    def of(cls, content: Content) -> AppName:
+        return cls(content.course.title, content.edition.name, content.course.organiser)
+
+
 def write_offline(
     site_dir: Path,
-    content: Content,
+    app: AppName,
     serving: bool,
     search_languages: list[str],
     start_url: str = "./",
@@ -42,7 +59,7 @@ def write_offline(
     serve` one that removes itself."""
     manifest = site_dir / MANIFEST
     manifest.write_text(
-        json.dumps(_manifest(content, start_url), ensure_ascii=False, indent=2),
+        json.dumps(_manifest(app, start_url), ensure_ascii=False, indent=2),
         encoding="utf-8",
     )
     worker = site_dir / WORKER
@@ -59,13 +76,11 @@ def write_offline(
     return [manifest, worker]
 
 
-def _manifest(content: Content, start_url: str) -> dict:
-    title = content.course.title
+def _manifest(app: AppName, start_url: str) -> dict:
     return {
-        "name": f"{title} – {content.edition.name}",
-        "short_name": _short_name(title),
-        "description": f"Kursushåndbogen for holdet {content.edition.name}, "
-        f"{content.course.organiser}",
+        "name": f"{app.title} – {app.edition}",
+        "short_name": _short_name(app.title),
+        "description": f"Kursushåndbogen for holdet {app.edition}, {app.organiser}",
         "lang": "da",
         "dir": "ltr",
         "start_url": start_url,

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..content.bundle import Content
 from ..site import routes
 
 if TYPE_CHECKING:
-    from ..site.pages import PageSpec
+    from ..content.bundle import Content
+    from ..site.page_spec import PageSpec
 
 log = logging.getLogger("mkdocs.plugins.coursebook")
 

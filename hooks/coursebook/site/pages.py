@@ -6,7 +6,9 @@ mkdocs.yml never lists pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -17,6 +19,7 @@ from ..content.editions import schedule_of
 from ..content.plan_form import plan_form
 from .diagrams import diagram
 from .glossary import by_letter, term_id
+from .page_spec import PageSpec
 from .render import render_page
 from .routes import download
 from .routes import page as route
@@ -29,37 +32,25 @@ TOOLS = "Værktøjskassen"
 GOAL_MAP = "Læringsmål på tværs"
 GLOSSARY = "Ordliste"
 PRACTICAL = "Praktisk information"
+_H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    """One generated page: where it lives, its nav title and section, and what
-    it shows (kind "activity", "plan" or "tool" with the item's ident, or
-    "page"). It travels with the page through MkDocs to the downloads."""
-
-    src: str
-    title: str
-    template: str
-    section: str | None = None
-    context: dict[str, Any] = field(default_factory=dict)
-    kind: str = "page"
-    ident: str | None = None
-
-    def render(self, content: Content, site_url: str = "") -> str:
-        schedule = schedule_of(content)
-        return render_page(
-            self.template,
-            self.src,
-            content=content,
-            site_url=site_url,
-            subscribe_url=subscribe_url(site_url),
-            course=content.course,
-            edition=content.edition,
-            schedule=schedule,
-            steps=steps(schedule),
-            title=self.title,
-            **self.context,
-        )
+def render_spec(spec: PageSpec, content: Content, site_url: str = "") -> str:
+    """The Markdown of the generated page spec plans."""
+    schedule = schedule_of(content)
+    return render_page(
+        spec.template,
+        spec.src,
+        content=content,
+        site_url=site_url,
+        subscribe_url=subscribe_url(site_url),
+        course=content.course,
+        edition=content.edition,
+        schedule=schedule,
+        steps=steps(schedule),
+        title=spec.title,
+        **spec.context,
+    )
 
 
 def subscribe_url(site_url: str) -> str:
@@ -181,3 +172,13 @@ def build_nav(pages: list[PageSpec], handwritten: list[tuple[str, str]]) -> list
         sections[page.section].append(entry)
     nav.extend({title: src} for src, title in handwritten)
     return nav
+
+
+def handwritten_pages(docs_dir: Path) -> list[tuple[str, str]]:
+    """(src, title) of every Markdown page in docs/, titled by its first heading."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        match = _H1.search(path.read_text(encoding="utf-8"))
+        title = match.group(1) if match else path.stem.replace("-", " ").capitalize()
+        pages.append((path.relative_to(docs_dir).as_posix(), title))
+    return pages
