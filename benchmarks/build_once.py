@@ -18,18 +18,24 @@ from mkdocs.config import load_config
 
 
 class _WriterTimes(logging.Handler):
-    """Collects the 'NAME written in S s' lines the download writers log."""
+    """Collects the 'NAME written in S s' lines the download writers log, and
+    how many times the guide PDF was laid out (guide_pdf.write_guide_pdf)."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
         self.times: dict[str, float] = {}
+        self.guide_renders: dict[str, int] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.getMessage().startswith("coursebook: ") and " written in " in (
-            record.getMessage()
-        ):
+        message = record.getMessage()
+        if not message.startswith("coursebook: "):
+            return
+        if " written in " in message:
             name, seconds = record.args[0], record.args[1]
             self.times[str(name)] = float(seconds)
+        elif message.startswith("coursebook: guide PDF laid out in "):
+            whole, partial = record.args
+            self.guide_renders = {"whole": int(whole), "partial": int(partial)}
 
 
 def main(config_file: str, site_dir: str) -> None:
@@ -49,6 +55,7 @@ def main(config_file: str, site_dir: str) -> None:
         "pages": pages,
         "peak_mb": peak_kb / 1024,
         "writers": writer_times.times,
+        "guide_renders": writer_times.guide_renders,
     }
     print(json.dumps(result))
 

@@ -14,6 +14,7 @@ KEYS = {
     "reload_seconds",
     "guide_pdf_seconds",
     "guide_pdf_bytes",
+    "guide_pdf_whole_renders",
     "front_page_gzip_bytes",
     "front_page_requests",
     "search_index_bytes",

@@ -177,6 +177,39 @@ def test_no_page_is_less_than_a_third_full_but_a_named_chapter_end(guide) -> Non
     assert len(guide.fills) > 30
 
 
+def test_a_chapter_that_runs_on_and_then_ends_short_lets_the_next_run_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Four chapters, 12, 9, 5 and 5 paragraphs long: the first ends a page
+    short, so the second runs on below it; running on, the second now ends a
+    page short, so the third runs on too (a second layout round). The rounds
+    lay out only the chapters they move: the whole guide is rendered twice."""
+    sentence = (
+        "Lederen taler med medarbejderne om trivsel og arbejdsmiljø, "
+        "før travlheden tager over. "
+    )
+    paragraph = f"<p>{sentence * 4}</p>"
+    pages = [
+        RenderedPage(
+            f"kapitel-{n}.md",
+            f"Kapitel {n}",
+            f"<h1>Kapitel {n}</h1>" + paragraph * count,
+        )
+        for n, count in enumerate([12, 9, 5, 5], start=1)
+    ]
+    content, _ = load_content(CONTENT)
+    output = BuildOutput(content, tmp_path, "https://kursus.example/", pages)
+    with caplog.at_level("INFO", logger="mkdocs.plugins.coursebook"):
+        (pdf,) = write_guide_pdf(output)
+    guide = read_guide(pdf)
+    # cover, contents, then a page for each chapter's title: chapters 2 and 3
+    # start below the end of the one before, on the page it ends on
+    assert guide.headings == ["", "Indhold", *(f"Kapitel {n}" for n in range(1, 5))]
+    # (four lines of contents are a short page of their own)
+    assert all(fill >= 1 / 3 for fill in guide.fills[2:-1]), guide.fills
+    assert "laid out in 2 whole and 2 partial renders" in caplog.text
+
+
 def test_contents_fill_whole_pages(guide) -> None:
     """No line of the contents is left alone on a page of its own."""
     start = guide.headings.index("Indhold")

@@ -13,6 +13,7 @@ the page nearly empty. The look lives in templates/pdf/.
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -28,9 +29,11 @@ from ..site import routes
 from ..site.html_walk import text_of, walk
 from ..site.render import TEMPLATES, environment, markdown_html
 from ..site.routes import file_name, page_url
-from .output import BuildOutput, RenderedPage
+from .output import BuildOutput, RenderedPage, log
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from weasyprint.urls import URLFetcher
 
 PDF_TEMPLATES = TEMPLATES / "pdf"
@@ -91,27 +94,57 @@ def write_guide_pdf(output: BuildOutput) -> list[Path]:
     """Write downloads/kursusguide.pdf from the rendered pages."""
     # WeasyPrint takes a second to import: only when the PDF is really written
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     fetcher = _local_fetcher(output.site_dir)
-    stylesheet = CSS(filename=PDF_TEMPLATES / "guide.css", url_fetcher=fetcher)
-    chapters = chapters_of(output)
-    layout = Layout()
-    for _ in range(LAYOUT_ROUNDS):
-        document = HTML(
-            string=guide_html(output, chapters, layout),
-            base_url=output.site_dir.resolve().as_uri() + "/",
-            url_fetcher=fetcher,
-        ).render(
+    base_url = output.site_dir.resolve().as_uri() + "/"
+    # made once for every render: the fonts stay loaded and measured
+    fonts = FontConfiguration()
+    stylesheet = CSS(
+        filename=PDF_TEMPLATES / "guide.css", url_fetcher=fetcher, font_config=fonts
+    )
+
+    def render(markup: str) -> Any:
+        return HTML(string=markup, base_url=base_url, url_fetcher=fetcher).render(
+            font_config=fonts,
             stylesheets=[stylesheet],
             # HTML's own layout attributes, among them <ol start>: the key
             # points run 1–10 across three lists
             presentational_hints=True,
         )
-        if not layout.improve(document, chapters):
+
+    chapters = chapters_of(output)
+    layout = Layout()
+    for _ in range(LAYOUT_ROUNDS):
+        document = render(guide_html(output, chapters, layout))
+        layout.renders += 1
+        if not layout.improve(document, chapters, lambda s: render(probe_html(s))):
             break
     target = output.downloads / file_name("guide")
     document.write_pdf(target, pdf_variant="pdf/ua-1")
+    log.info(
+        "coursebook: guide PDF laid out in %d whole and %d partial renders",
+        layout.renders,
+        layout.probes,
+    )
     return [target]
+
+
+@dataclass(frozen=True)
+class ChapterEnd:
+    """Where a chapter's text ends on its last page, as laid out."""
+
+    fill: float  # how much of that page's text area is used, 0 to 1
+    height: float  # its bottom edge below the top of the text area, in px
+    margin: float  # the bottom margin the next chapter's top margin meets
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Chapters that run on below the text that ends the page before them."""
+
+    above: ChapterEnd
+    chapters: list[Chapter]
 
 
 @dataclass
@@ -121,23 +154,70 @@ class Layout:
 
     run_on: set[str] = field(default_factory=set)
     compact_contents: bool = False
+    renders: int = 0  # of the whole guide
+    probes: int = 0  # partial renders: only the chapters that moved
 
-    def improve(self, document: Any, chapters: list[Chapter]) -> bool:
-        """Adjust to the laid-out document; False when there is nothing to fix."""
+    def improve(
+        self,
+        document: Any,
+        chapters: list[Chapter],
+        probe: Callable[[list[Stretch]], Any],
+    ) -> bool:
+        """Adjust to the laid-out document; False when there is nothing to fix.
+
+        Round by round, a chapter after one that ends on a page less than
+        MIN_FILL full runs on below it. Chapters that start a page are laid
+        out alike wherever they stand, so a round lays out again only the
+        chapters that moved, each stretch below a blank block as tall as the
+        text above it (probe): a few small renders instead of whole ones."""
         pages = document.pages
-        starts = [_page_of(pages, chapter.key) for chapter in chapters]
         changed = False
-        contents_end = starts[0] - 1 if starts else len(pages) - 1
-        if not self.compact_contents and page_fill(pages[contents_end]) < MIN_FILL:
+        first = _page_of(pages, chapters[0].key) if chapters else len(pages)
+        if not self.compact_contents and page_fill(pages[first - 1]) < MIN_FILL:
             self.compact_contents = changed = True
-        for index, chapter in enumerate(chapters[1:], start=1):
-            last = starts[index] - (0 if chapter.key in self.run_on else 1)
-            if last <= starts[index - 1] or chapter.key in self.run_on:
-                continue  # a one-page chapter, or already running on
-            if page_fill(pages[last]) < MIN_FILL:
-                self.run_on.add(chapter.key)
-                changed = True
+        ends = chapter_ends(pages)
+        for _ in range(LAYOUT_ROUNDS):
+            moved = {
+                chapter.key
+                for before, chapter in itertools.pairwise(chapters)
+                if chapter.key not in self.run_on and ends[before.key].fill < MIN_FILL
+            }
+            if not moved:
+                break
+            self.run_on |= moved
+            changed = True
+            ends |= chapter_ends(probe(self._stretches(chapters, moved, ends)).pages)
+            self.probes += 1
         return changed
+
+    def _stretches(
+        self, chapters: list[Chapter], moved: set[str], ends: dict[str, ChapterEnd]
+    ) -> list[Stretch]:
+        """From each chapter that newly runs on to the next chapter that
+        starts a page: the part of the guide a round changes."""
+        stretches: list[Stretch] = []
+        for index, chapter in enumerate(chapters):
+            if chapter.key not in self.run_on:
+                continue
+            if stretches and stretches[-1].chapters[-1] is chapters[index - 1]:
+                stretches[-1].chapters.append(chapter)  # runs on in the stretch
+            elif chapter.key in moved:
+                stretches.append(Stretch(ends[chapters[index - 1].key], [chapter]))
+        return stretches
+
+
+def chapter_ends(pages: list[Any]) -> dict[str, ChapterEnd]:
+    """Where each chapter on the laid-out pages ends."""
+    ends = {}
+    for page in pages:
+        box = page._page_box
+        top = box.content_box_y()
+        for section in _chapter_boxes(box):
+            bottom = section.border_box_y() + section.border_height()
+            ends[section.element.get("id")] = ChapterEnd(
+                page_fill(page), bottom - top, _margin_below(section)
+            )
+    return ends
 
 
 def page_fill(page: Any) -> float:
@@ -160,6 +240,38 @@ def page_fill(page: Any) -> float:
 
 def _page_of(pages: list[Any], anchor: str) -> int:
     return next(i for i, page in enumerate(pages) if anchor in page.anchors)
+
+
+def _chapter_boxes(page_box: Any) -> list[Any]:
+    """The chapter sections (or their parts) on a page: <html>, <body>, <section>."""
+    from weasyprint.formatting_structure import boxes
+
+    return [
+        section
+        for root in page_box.children
+        if not isinstance(root, boxes.MarginBox)
+        for body in root.children
+        for section in body.children
+        if section.element_tag == "section"
+        and (section.element.get("id") or "").startswith("kapitel-")
+    ]
+
+
+def _margin_below(box: Any) -> float:
+    """The bottom margin of box with those of its last descendants that
+    collapse through its bottom edge (CSS 2 §8.3.1)."""
+    from weasyprint.formatting_structure import boxes
+
+    margins = [box.margin_bottom]
+    while (
+        not box.padding_bottom
+        and not box.border_bottom_width
+        and box.children
+        and isinstance(box.children[-1], boxes.BlockBox)
+    ):
+        box = box.children[-1]
+        margins.append(box.margin_bottom)
+    return max(margins)
 
 
 def guide_html(
@@ -186,6 +298,11 @@ def guide_html(
             layout=layout or Layout(),
         )
     )
+
+
+def probe_html(stretches: list[Stretch]) -> str:
+    """Only the stretches of chapters a layout round moves (Layout.improve)."""
+    return environment().get_template("pdf/probe.html.j2").render(stretches=stretches)
 
 
 def chapters_of(output: BuildOutput) -> list[Chapter]:
