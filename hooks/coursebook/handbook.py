@@ -27,11 +27,12 @@ from .downloads.offline import write_offline
 from .downloads.output import BuildOutput, RenderedPage
 from .preview import pdfs as preview_pdfs
 from .settings import Settings, SettingsError, from_mkdocs
+from .site import routes
 from .site.bundle import Bundles, add_bundles, plan_bundles
 from .site.glossary import explain_abbreviations
 from .site.page_spec import PageSpec
 from .site.render import render_string
-from .site.routes import DOWNLOADS, theme_routes
+from .site.routes import theme_routes
 from .site.tables import stack_tables
 from .snapshot import Snapshot, keep_snapshot, key_of, markdown_hash, replay
 
@@ -257,14 +258,14 @@ class Handbook:
         pdfs = settings.pdf and not self.serving
         if snapshot.downloads is None:
             made = write_all(self._output(config), pdfs=pdfs)
-            downloads = site_dir / DOWNLOADS
+            downloads = site_dir / routes.DOWNLOADS
             snapshot.downloads = {
                 path.relative_to(downloads).as_posix(): path.read_bytes()
                 for path in made
                 if path.suffix != ".pdf"
             }
         else:
-            _write_files(site_dir / DOWNLOADS, snapshot.downloads)
+            _write_files(site_dir / routes.DOWNLOADS, snapshot.downloads)
             if pdfs:
                 write_all(self._output(config), pdfs=True, others=False)
         if self.serving and settings.pdf:
