@@ -2,11 +2,11 @@
 
 Compiled page templates (site/render.py), the snapshot of a build
 (snapshot.py), and downloads made from unchanged inputs (content-addressed:
-a file's name is the hash of what it was made from and of the code that made
-it). A cold `mkdocs build` whose plans and dates did not change then neither
-imports python-docx or icalendar nor runs them: it copies the bytes it made
-last time. Nothing here is needed: a
-read-only or missing home folder only means making everything again.
+a file's name is the hash of what it was made from and of the package's
+code). A cold `mkdocs build` whose plans and dates did not change then
+neither imports python-docx or icalendar nor runs them: it copies the bytes
+it made last time. Nothing here is needed: a read-only or missing home
+folder only means making everything again.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 # made files kept per kind (a plan's Word file, a calendar, ...): enough for
 # switching between a few editions, without growing for ever
 KEEP = 32
+PACKAGE = Path(__file__).parent
 
 
 def cache_dir(name: str) -> Path | None:
@@ -34,12 +36,10 @@ def cache_dir(name: str) -> Path | None:
     return folder
 
 
-def made_once(
-    kind: str, inputs: object, code: Path, make: Callable[[], bytes]
-) -> bytes:
+def made_once(kind: str, inputs: object, make: Callable[[], bytes]) -> bytes:
     """The bytes make() returns for inputs, made again only when inputs (by
-    their repr) or the source file of the code that makes them changed."""
-    digest = hashlib.sha256(code.read_bytes())
+    their repr) or the package's code changed."""
+    digest = hashlib.sha256(package_digest().encode())
     digest.update(repr(inputs).encode("utf-8"))
     folder = cache_dir("files")
     path = folder / f"{kind}-{digest.hexdigest()}" if folder else None
@@ -83,12 +83,15 @@ def keep(kind: str, key: str, value: Any) -> None:
         _prune(folder, kind)
 
 
-def source_digest(folder: Path, pattern: str = "*.py") -> str:
-    """A hash of the source files in folder: results made by older code (or
-    templates) are not reused."""
+@cache
+def package_digest() -> str:
+    """A hash of this package's files (code, templates, message catalogs):
+    whatever an older version made is not reused, whichever module changed."""
     digest = hashlib.sha256()
-    for path in sorted(folder.glob(pattern)):
-        digest.update(path.read_bytes())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

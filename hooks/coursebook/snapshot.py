@@ -16,18 +16,16 @@ import copy
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .cache import files_digest, keep, recall
+from .cache import files_digest, keep, package_digest, recall
 from .downloads.offline import AppName
 from .i18n import language
 from .settings import Settings
 from .site.page_spec import PageSpec
 
 KIND = "snapshot"
-PACKAGE = Path(__file__).parent
 
 
 @dataclass
@@ -76,7 +74,7 @@ def key_of(settings: Settings, site_url: str, use_directory_urls: bool) -> str |
                 dt.date.today(),
                 language(),
                 str(Path.cwd()),
-                _package_digest(),
+                package_digest(),
             )
         ).encode()
     )
@@ -104,14 +102,3 @@ def replay(key: str) -> Snapshot | None:
 
 def keep_snapshot(key: str, snapshot: Snapshot) -> None:
     keep(KIND, key, snapshot.kept_form())
-
-
-@cache
-def _package_digest() -> str:
-    """The code and templates that make a snapshot."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..cache import files_digest, kept, source_digest
+from ..cache import files_digest, kept, package_digest
 from ..i18n import language
 from .bundle import Content
 from .loader import Read, read_content
@@ -72,18 +71,13 @@ def validate(
         return run()
     # a cold build of unchanged content reads the report it left
     disk_key = hashlib.sha256(
-        f"{key} {language()} {Path.cwd()} {_code_digest()}".encode()
+        f"{key} {language()} {Path.cwd()} {package_digest()}".encode()
     ).hexdigest()
     report = kept("report", disk_key, run)
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[key] = report
     return report
-
-
-@cache
-def _code_digest() -> str:
-    return source_digest(Path(__file__).parent)
 
 
 def _validate(

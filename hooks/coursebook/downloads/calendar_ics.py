@@ -101,7 +101,7 @@ def write_calendars(output: BuildOutput) -> list[Path]:
         # (a new event's revision carries this build's time: key on the record)
         recorded = [history.get(planned.uid) for planned in events]
         inputs = (name, schedule.edition_id, events, recorded, output.site_url)
-        return made_once("ics", inputs, Path(__file__), lambda: make(events, name))
+        return made_once("ics", inputs, lambda: make(events, name))
 
     def make(events: list[PlannedEvent], name: str) -> bytes:
         from icalendar import Calendar  # only imported when a file is made

@@ -54,7 +54,7 @@ def document_bytes(form: PlanForm) -> bytes:
         build_document(form).save(buffer)
         return buffer.getvalue()
 
-    return made_once("docx", form, Path(__file__), make)
+    return made_once("docx", form, make)
 
 
 def build_document(form: PlanForm) -> Document:

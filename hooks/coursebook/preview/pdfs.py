@@ -29,7 +29,9 @@ from ..site.routes import DOWNLOADS
 
 STATUS = "pdf-status.json"
 # the PDFs take up to about this many times as long as the build before them
-BUILD_FACTOR = 20  # the guide PDF lays itself out several times (guide_pdf.Layout)
+BUILD_FACTOR = (
+    20  # the guide PDF is laid out twice, with probes between (guide_pdf.Layout)
+)
 
 _worker: subprocess.Popen | None = None
 _session: Path | None = None

@@ -12,15 +12,13 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 from markupsafe import Markup
 
-from ..cache import kept, source_digest
+from ..cache import kept, package_digest
 from ..content.bundle import Content
 from ..content.model import Part, Tool
-from .render import TEMPLATES, environment
+from .render import environment
 
 WIDTH = 400
 NAME_SIZE = 16  # part names, bold
@@ -525,18 +523,13 @@ def count_word(number: int) -> str:
 def diagram(content: Content, ident: str) -> Markup:
     """The tool's figure as one raw HTML block ('' when it has no diagram).
 
-    Drawn again only when the tool's data, this file or a drawing template
-    changed; otherwise it comes from the cache (cache.py), also in a new
-    process: most builds leave the tools alone."""
+    Drawn again only when the tool's data or the package's code changed;
+    otherwise it comes from the cache (cache.py), also in a new process:
+    most builds leave the tools alone."""
     tool = content.tools[ident]
-    code = source_digest(TEMPLATES / "diagrams", "*.j2") + _source()
+    code = package_digest()
     key = hashlib.sha256(f"{ident} {tool!r} {code}".encode()).hexdigest()
     return Markup(kept("svg", key, lambda: str(_draw(ident, tool))))
-
-
-@cache
-def _source() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def _draw(ident: str, tool: Tool) -> Markup:
