@@ -134,7 +134,7 @@ class Handbook:
         """The snapshot of validated content: pages, nav, abbreviations."""
         from .site.build_plan import snapshot_of
 
-        assert self.settings is not None and found.content is not None
+        assert found.content is not None
         content, hidden = self._built_content(found.content)
         warnings = [str(warning) for warning in found.warnings]
         return snapshot_of(content, docs_dir, warnings, hidden)
@@ -199,7 +199,7 @@ class Handbook:
     def render_handwritten(self, markdown: str, page: Page) -> str:
         """Hand-written pages may use {{ course.title }} and friends."""
         snapshot = self.snapshot
-        if page.file.generated_by or snapshot is None or self.problems:
+        if page.file.generated_by or snapshot is None:
             return markdown
         src, digest = page.file.src_uri, markdown_hash(markdown)
         kept = snapshot.handwritten.get(src)
@@ -218,13 +218,13 @@ class Handbook:
 
     def add_abbreviations(self, markdown: str) -> str:
         """Every page explains the glossary's abbreviations (<abbr title=…>)."""
-        if self.snapshot is None or self.problems:
+        if self.snapshot is None:  # the preview's error page
             return markdown
         return markdown + self.snapshot.abbreviations
 
     def explain_abbreviations(self, html: str) -> str:
         """Abbreviations in raw HTML too, and reachable by keyboard."""
-        if self.snapshot is None or self.problems:
+        if self.snapshot is None:
             return html
         return explain_abbreviations(html, self.snapshot.titles)
 
@@ -250,7 +250,7 @@ class Handbook:
     def write_downloads(self, config: MkDocsConfig) -> None:
         settings, snapshot = self.settings, self.snapshot
         assert settings is not None
-        if snapshot is None or self.problems:
+        if snapshot is None:
             return  # the preview's error page has no downloads
         _fix_print_page(config)
         site_dir = Path(config.site_dir)

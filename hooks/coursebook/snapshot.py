@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +53,7 @@ class Snapshot:
 
     def kept_form(self) -> Snapshot:
         """The snapshot as kept: page specs without their content objects."""
-        pages = [spec.identity() for spec in self.pages]
-        return Snapshot(**{**self.__dict__, "pages": pages})
+        return replace(self, pages=[spec.identity() for spec in self.pages])
 
 
 def key_of(settings: Settings, site_url: str, use_directory_urls: bool) -> str | None:

@@ -128,20 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _content_option(pub)
     _config_option(pub, Path("mkdocs.yml"))
-    pub.add_argument(
-        "--branch",
-        default="gh-pages",
-        metavar=_("BRANCH"),
-        help=_("git branch (gh-pages)"),
-    )
-    pub.add_argument(
-        "--push",
-        action="store_true",
-        help=_("push the branch to the server afterwards"),
-    )
-    pub.add_argument(
-        "--remote", default="origin", metavar=_("REMOTE"), help=_("git remote (origin)")
-    )
+    _branch_options(pub, _("push the branch to the server afterwards"))
     pub.add_argument(
         "--to",
         type=Path,
@@ -166,9 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     unpub.add_argument("--to", type=Path, metavar=_("FOLDER"), help=_("the folder"))
     _content_option(unpub)
     _config_option(unpub, Path("mkdocs.yml"))
-    unpub.add_argument("--branch", default="gh-pages", help=_("git branch (gh-pages)"))
-    unpub.add_argument("--push", action="store_true", help=_("push the branch too"))
-    unpub.add_argument("--remote", default="origin", help=_("git remote (origin)"))
+    _branch_options(unpub, _("push the branch too"))
 
     archive = commands.add_parser(
         "archive",
@@ -190,16 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     archive.add_argument(
         "--site-url", metavar="URL", help=_("the folder's address on the web")
     )
-    archive.add_argument(
-        "--branch",
-        default="gh-pages",
-        metavar=_("BRANCH"),
-        help=_("git branch (gh-pages)"),
-    )
-    archive.add_argument("--push", action="store_true", help=_("push the branch too"))
-    archive.add_argument(
-        "--remote", default="origin", metavar=_("REMOTE"), help=_("git remote (origin)")
-    )
+    _branch_options(archive, _("push the branch too"))
     archive.add_argument(
         "--commit",
         action="store_true",
@@ -240,6 +216,20 @@ def _content_option(command: argparse.ArgumentParser) -> None:
         type=Path,
         metavar=_("FOLDER"),
         help=_("the content folder (content/)"),
+    )
+
+
+def _branch_options(command: argparse.ArgumentParser, push_help: str) -> None:
+    """--branch, --push and --remote: where mike keeps the published site."""
+    command.add_argument(
+        "--branch",
+        default="gh-pages",
+        metavar=_("BRANCH"),
+        help=_("git branch (gh-pages)"),
+    )
+    command.add_argument("--push", action="store_true", help=push_help)
+    command.add_argument(
+        "--remote", default="origin", metavar=_("REMOTE"), help=_("git remote (origin)")
     )
 
 

@@ -73,7 +73,7 @@ def publish(
     becomes_current = holder in (None, edition_id) or _starts_later(
         content, edition_id, holder
     )
-    git = ["--branch", branch] + (["--push", "--remote", remote] if push else [])
+    git = _git_args(branch, push, remote)
     deploy = [*git, "--title", edition.name]
     if content_commit:
         message = f"Publish {edition_id} built from commit {content_commit}"
@@ -104,7 +104,7 @@ def archive(
     place in the list and its aliases (`aktuel` too, if it has it)."""
     version = published_version(edition_id, branch, remote)
     aliases = version.get("aliases", [])
-    git = ["--branch", branch] + (["--push", "--remote", remote] if push else [])
+    git = _git_args(branch, push, remote)
     message = f"Archive {edition_id} without personal data"
     if content_commit:
         message += f", built from commit {content_commit}"
@@ -112,6 +112,11 @@ def archive(
     deploy += ["--message", message, edition_id, *aliases]
     _deploy(content, edition_id, config_file, deploy, content_commit, archived=True)
     return Published(edition_id, CURRENT_ALIAS in aliases, list_versions(branch))
+
+
+def _git_args(branch: str, push: bool, remote: str) -> list[str]:
+    """mike's options for the branch it commits to, and the push."""
+    return ["--branch", branch] + (["--push", "--remote", remote] if push else [])
 
 
 def published_version(edition_id: str, branch: str, remote: str) -> dict:
@@ -191,8 +196,7 @@ def unpublish(
     """Delete edition_id from branch; `aktuel` moves to the newest one left."""
     published_version(edition_id, branch, remote)
     versions = list_versions(branch)
-    git = ["--config-file", str(config_file), "--branch", branch]
-    git += ["--push", "--remote", remote] if push else []
+    git = ["--config-file", str(config_file), *_git_args(branch, push, remote)]
     env = {"NO_MKDOCS_2_WARNING": "1"}
     left = [v["version"] for v in versions if v["version"] != edition_id]
     if not left:

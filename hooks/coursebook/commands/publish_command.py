@@ -91,9 +91,7 @@ def run_publish(args: argparse.Namespace, report: Reporter) -> int:
                 remote=args.remote,
                 content_commit=commit,
             )
-            where = _("on the branch {branch}").format(branch=args.branch)
-            if args.push:
-                where += " " + _("(pushed to {remote})").format(remote=args.remote)
+            where = _on_branch(args)
             _report_published(content, args.edition, where, done.is_current, commit)
             _list_versions(done.versions)
             if not args.push:
@@ -213,9 +211,7 @@ def run_archive(args: argparse.Namespace, report: Reporter) -> int:
                 remote=args.remote,
                 content_commit=commit,
             ).versions
-            where = _("on the branch {branch}").format(branch=args.branch)
-            if args.push:
-                where += " " + _("(pushed to {remote})").format(remote=args.remote)
+            where = _on_branch(args)
     except PublishError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -227,6 +223,14 @@ def run_archive(args: argparse.Namespace, report: Reporter) -> int:
     )
     _list_versions(versions)
     return 0
+
+
+def _on_branch(args: argparse.Namespace) -> str:
+    """'on the branch gh-pages (pushed to origin)', for the report."""
+    where = _("on the branch {branch}").format(branch=args.branch)
+    if args.push:
+        where += " " + _("(pushed to {remote})").format(remote=args.remote)
+    return where
 
 
 def _site_url(args: argparse.Namespace) -> str:
