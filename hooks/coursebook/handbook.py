@@ -132,7 +132,7 @@ class Handbook:
 
     def _plan(self, found: Report, docs_dir: Path) -> Snapshot:
         """The snapshot of validated content: pages, nav, abbreviations."""
-        from .site.build_plan import snapshot_of
+        from .build_plan import snapshot_of
 
         assert found.content is not None
         content, hidden = self._built_content(found.content)

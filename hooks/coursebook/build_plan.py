@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content.bundle import Content
-from ..content.dates import banner_dates
-from ..content.editions import schedule_of
-from ..downloads.offline import AppName
-from ..snapshot import Snapshot
-from .glossary import abbreviation_markdown, abbreviation_titles
-from .pages import build_nav, handwritten_pages, plan_pages
+from .content.bundle import Content
+from .content.dates import banner_dates
+from .content.editions import schedule_of
+from .downloads.offline import AppName
+from .site.glossary import abbreviation_markdown, abbreviation_titles
+from .site.pages import build_nav, handwritten_pages, plan_pages
+from .snapshot import Snapshot
 
 
 def snapshot_of(
